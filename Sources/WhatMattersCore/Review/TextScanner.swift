@@ -1,0 +1,366 @@
+import Foundation
+
+/// One word of scanned text.
+struct Token {
+    var exact: Int32
+    var prefix: Int32
+    /// Byte offsets into the UTF-8 text.
+    var start: Int32
+    var end: Int32
+    var sentence: Int32
+    var clause: Int32
+    var flags: UInt8
+
+    static let capitalised: UInt8 = 1
+    static let quoted: UInt8 = 2
+    /// Capital then lower case (Connor, Mair), not an acronym (GCSE, OT).
+    static let nameLike: UInt8 = 4
+    static let unknown: UInt8 = 8
+}
+
+/// One sentence of scanned text: its tokens, its bytes, and the categories found in it.
+struct Sentence {
+    var firstToken: Int32
+    var endToken: Int32
+    var byteStart: Int32
+    var byteEnd: Int32
+    /// Categories of every word in the sentence.
+    var mask: UInt64
+    /// Categories of the words inside quotation marks.
+    var quotedMask: UInt64
+}
+
+/// Splits text into sentences, clauses and words, folds each word (lower case, accents
+/// removed: ŵ → w, â → a) and finds the lexicon's words and phrases, in one pass over the
+/// UTF-8 bytes with no regular expressions and no allocation once warm. Reused from field
+/// to field; not thread-safe (each review has its own).
+final class TextScanner {
+    private(set) var tokens: [Token] = []
+    private(set) var masks: [UInt64] = []
+    private(set) var sentences: [Sentence] = []
+    private(set) var bytes: [UInt8] = []
+
+    // Readability counts, accumulated over every scan with `readability: true`.
+    var readabilityWords = 0
+    var readabilitySyllables = 0
+    var readabilitySentences = 0
+
+    init() {
+        tokens.reserveCapacity(512); masks.reserveCapacity(512); sentences.reserveCapacity(64); bytes.reserveCapacity(4096)
+    }
+
+    // MARK: - Byte classes
+
+    enum ByteClass: UInt8 {
+        case letter, space, newline, sentenceEnd, clause, quoteToggle, quoteOpen, quoteClose, apostrophe, other
+    }
+
+    /// Two-byte characters U+0080…U+017F (Latin-1 Supplement and Latin Extended-A): the
+    /// ASCII letter each folds to (0 when it is not a letter), with 0x100 set for capitals.
+    static let twoByteTable: [UInt16] = (0x80...0x17F).map { code -> UInt16 in
+        let scalar = Unicode.Scalar(UInt32(code))!
+        guard scalar.properties.isAlphabetic else { return 0 }
+        let folded = String(Character(scalar)).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var letter: UInt8 = 0x80
+        if let first = folded.utf8.first, first >= 0x61 && first <= 0x7A { letter = first }
+        return UInt16(letter) | (scalar.properties.isUppercase ? 0x100 : 0)
+    }
+
+    /// Classifies the character at `i`: its class, its folded ASCII letter (or 0x80 for a
+    /// letter that does not fold), its length in bytes and whether it is upper case.
+    @inline(__always)
+    static func classify(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> (ByteClass, UInt8, Int, Bool) {
+        let b = p[i]
+        if b < 0x80 {
+            switch b {
+            case 0x61...0x7A, 0x30...0x39: return (.letter, b, 1, false)
+            case 0x41...0x5A: return (.letter, b | 0x20, 1, true)
+            case 0x20, 0x09, 0x0D: return (.space, 0, 1, false)
+            case 0x0A: return (.newline, 0, 1, false)
+            case 0x2E, 0x21, 0x3F: return (.sentenceEnd, 0, 1, false)
+            case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x5B, 0x5D: return (.clause, 0, 1, false)
+            case 0x22: return (.quoteToggle, 0, 1, false)
+            case 0x27, 0x60: return (.apostrophe, 0, 1, false)
+            default: return (.other, 0, 1, false)
+            }
+        }
+        if b >= 0xC2 && b <= 0xDF && i + 1 < n {
+            let c = p[i + 1]
+            if b == 0xC2 {
+                if c == 0xA0 { return (.space, 0, 2, false) }
+                if c == 0xAB { return (.quoteOpen, 0, 2, false) }
+                if c == 0xBB { return (.quoteClose, 0, 2, false) }
+            }
+            let code = (Int(b & 0x1F) << 6) | Int(c & 0x3F)
+            if code <= 0x17F {
+                let entry = twoByteTable[code - 0x80]
+                if entry == 0 { return (.other, 0, 2, false) }
+                return (.letter, UInt8(entry & 0xFF), 2, entry & 0x100 != 0)
+            }
+            return (.letter, 0x80, 2, false)
+        }
+        if b >= 0xE0 && b <= 0xEF && i + 2 < n {
+            let c = p[i + 1], d = p[i + 2]
+            if b == 0xE2 && c == 0x80 {
+                switch d {
+                case 0x98, 0x99: return (.apostrophe, 0, 3, false)
+                case 0x9C: return (.quoteOpen, 0, 3, false)
+                case 0x9D: return (.quoteClose, 0, 3, false)
+                case 0x93, 0x94, 0xA6: return (.clause, 0, 3, false)
+                default: return (.other, 0, 3, false)
+                }
+            }
+            if b == 0xE1 && c == 0xBA && d >= 0x80 && d <= 0x85 { return (.letter, 0x77, 3, d % 2 == 0) } // Ẁẁ Ẃẃ Ẅẅ
+            if b == 0xE1 && c == 0xBB && (d == 0xB2 || d == 0xB3) { return (.letter, 0x79, 3, d == 0xB2) } // Ỳỳ
+            return (.other, 0, 3, false)
+        }
+        if b >= 0xF0 && i + 3 < n { return (.other, 0, 4, false) }
+        return (.other, 0, 1, false)
+    }
+
+    /// Folds text byte by byte for the lexicon compiler: each folded letter, and nil at each
+    /// word break.
+    static func foldBytes(_ bytes: [UInt8], _ emit: (UInt8?) -> Void) {
+        bytes.withUnsafeBufferPointer { buf in
+            guard let p = buf.baseAddress else { return }
+            var i = 0
+            while i < buf.count {
+                let (cls, folded, len, _) = classify(p, i, buf.count)
+                if cls == .letter { emit(folded) } else { emit(nil) }
+                i += len
+            }
+        }
+    }
+
+    // MARK: - Scanning
+
+    /// Scans `text`. With `match: false` only readability is counted (no tokens kept).
+    func scan(_ text: String, lexicon: CompiledLexicon, welsh: Bool, match: Bool = true, readability: Bool = false) {
+        tokens.removeAll(keepingCapacity: true)
+        masks.removeAll(keepingCapacity: true)
+        sentences.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: text.utf8)
+        let n = bytes.count
+        guard n > 0 else { return }
+
+        var word = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0)) // 48-byte buffer
+        let wordCapacity = 48
+
+        bytes.withUnsafeBufferPointer { buf in
+            let p = buf.baseAddress!
+            withUnsafeMutableBytes(of: &word) { wordRaw in
+                let w = wordRaw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                var i = 0
+                var wordLength = 0
+                var tokenStart = -1
+                var tokenFlags: UInt8 = 0
+                var secondIsLower = false
+                var inQuote = false
+                var sentence: Int32 = -1
+                var sentenceOpen = false
+                var clause: Int32 = 0
+                // Readability state (whitespace-delimited words).
+                var rwInWord = false, rwHasLetter = false, rwPrevVowel = false
+                var rwGroups = 0, rwLast: UInt8 = 0, rwSecondLast: UInt8 = 0
+                var rwSentenceHasWords = false
+
+                func finishReadabilityWord() {
+                    if rwInWord && rwHasLetter {
+                        var groups = rwGroups
+                        if !welsh && groups > 1 && rwLast == 0x65 && rwSecondLast != 0x6C && !TextScanner.isVowel(rwSecondLast, welsh: false) {
+                            groups -= 1
+                        }
+                        readabilityWords += 1
+                        readabilitySyllables += max(1, groups)
+                    }
+                    rwInWord = false; rwHasLetter = false; rwPrevVowel = false; rwGroups = 0; rwLast = 0; rwSecondLast = 0
+                }
+
+                func finishToken(at end: Int) {
+                    guard tokenStart >= 0 else { return }
+                    if match {
+                        var ids: (exact: Int32, prefix: Int32) = (-1, -1)
+                        if wordLength <= wordCapacity { ids = lexicon.lookup(w, count: wordLength) }
+                        var flags = tokenFlags
+                        if inQuote { flags |= Token.quoted }
+                        if flags & Token.capitalised != 0 && secondIsLower { flags |= Token.nameLike }
+                        if ids.exact < 0 && ids.prefix < 0 { flags |= Token.unknown }
+                        if !sentenceOpen {
+                            sentence += 1; sentenceOpen = true
+                            sentences.append(Sentence(firstToken: Int32(tokens.count), endToken: Int32(tokens.count),
+                                                      byteStart: Int32(tokenStart), byteEnd: Int32(end), mask: 0, quotedMask: 0))
+                        }
+                        tokens.append(Token(exact: ids.exact, prefix: ids.prefix, start: Int32(tokenStart), end: Int32(end),
+                                            sentence: sentence, clause: clause, flags: flags))
+                        masks.append(0)
+                        sentences[Int(sentence)].endToken = Int32(tokens.count)
+                        sentences[Int(sentence)].byteEnd = Int32(end)
+                    }
+                    tokenStart = -1; wordLength = 0; tokenFlags = 0; secondIsLower = false
+                }
+
+                func endSentence(at end: Int) {
+                    if sentenceOpen {
+                        sentences[Int(sentence)].byteEnd = Int32(end)
+                        sentenceOpen = false
+                        if readability { readabilitySentences += 1 }
+                    } else if !match && readability && rwSentenceHasWords {
+                        readabilitySentences += 1
+                    }
+                    rwSentenceHasWords = false
+                    clause += 1
+                }
+
+                while i < n {
+                    let (cls, folded, len, upper) = TextScanner.classify(p, i, n)
+                    if cls == .letter {
+                        if tokenStart < 0 {
+                            tokenStart = i
+                            if upper { tokenFlags |= Token.capitalised }
+                        } else if wordLength == 1 {
+                            secondIsLower = !upper && folded >= 0x61 && folded <= 0x7A
+                        }
+                        if wordLength < wordCapacity { w[wordLength] = folded }
+                        wordLength += 1
+                        if readability {
+                            rwInWord = true; rwHasLetter = true; rwSentenceHasWords = true
+                            let vowel = TextScanner.isVowel(folded, welsh: welsh)
+                            if vowel && !rwPrevVowel { rwGroups += 1 }
+                            rwPrevVowel = vowel
+                            rwSecondLast = rwLast; rwLast = folded
+                        }
+                        i += len
+                        continue
+                    }
+                    finishToken(at: i)
+                    switch cls {
+                    case .space:
+                        if readability { finishReadabilityWord() }
+                    case .newline:
+                        if readability { finishReadabilityWord() }
+                        endSentence(at: i)
+                        inQuote = false
+                    case .sentenceEnd:
+                        // A full stop inside a number (2.5) does not end a sentence.
+                        let nextIsLetter = i + 1 < n && TextScanner.classify(p, i + 1, n).0 == .letter
+                        if !nextIsLetter {
+                            if readability { finishReadabilityWord() }
+                            endSentence(at: i + 1)
+                        }
+                    case .clause:
+                        clause += 1
+                    case .quoteToggle:
+                        inQuote.toggle(); clause += 1
+                    case .quoteOpen:
+                        inQuote = true; clause += 1
+                    case .quoteClose:
+                        inQuote = false; clause += 1
+                    case .apostrophe, .other, .letter:
+                        break
+                    }
+                    i += len
+                }
+                finishToken(at: n)
+                if readability { finishReadabilityWord() }
+                endSentence(at: n)
+            }
+        }
+        if match { findPhrases(lexicon) }
+    }
+
+    @inline(__always)
+    static func isVowel(_ b: UInt8, welsh: Bool) -> Bool {
+        switch b {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: return true // a e i o u y
+        case 0x77: return welsh // w
+        default: return false
+        }
+    }
+
+    /// Marks every token covered by a lexicon phrase with the phrase's categories, and sums
+    /// the categories of each sentence.
+    private func findPhrases(_ lexicon: CompiledLexicon) {
+        tokens.withUnsafeBufferPointer { tk in
+            masks.withUnsafeMutableBufferPointer { mk in
+                lexicon.phrases.withUnsafeBufferPointer { phrases in
+                  lexicon.phraseWords.withUnsafeBufferPointer { words in
+                    lexicon.phraseStart.withUnsafeBufferPointer { starts in
+                        for s in 0..<sentences.count {
+                            let first = Int(sentences[s].firstToken), end = Int(sentences[s].endToken)
+                            var i = first
+                            while i < end {
+                                let t = tk[i]
+                                var pass = 0
+                                while pass < 2 {
+                                    let id = pass == 0 ? t.exact : t.prefix
+                                    pass += 1
+                                    if id < 0 || (pass == 2 && id == t.exact) { continue }
+                                    var k = Int(starts[Int(id)])
+                                    let hi = Int(starts[Int(id) + 1])
+                                    while k < hi {
+                                        let phrase = phrases[k]
+                                        let length = Int(phrase.restCount)
+                                        if i + length < end {
+                                            var ok = true
+                                            var j = 0
+                                            let base = Int(phrase.restStart)
+                                            while j < length {
+                                                let want = words[base + j]
+                                                let u = tk[i + 1 + j]
+                                                if want != CompiledLexicon.wildcard && want != u.exact && want != u.prefix { ok = false; break }
+                                                j += 1
+                                            }
+                                            if ok {
+                                                for m in i...(i + length) { mk[m] |= phrase.mask }
+                                            }
+                                        }
+                                        k += 1
+                                    }
+                                }
+                                i += 1
+                            }
+                            var mask: UInt64 = 0, quoted: UInt64 = 0
+                            for m in first..<end {
+                                mask |= mk[m]
+                                if tk[m].flags & Token.quoted != 0 { quoted |= mk[m] }
+                            }
+                            sentences[s].mask = mask
+                            sentences[s].quotedMask = quoted
+                        }
+                    }
+                  }
+                }
+            }
+        }
+    }
+
+    // MARK: - Reading results
+
+    /// The text of a sentence, trimmed of spaces and unbalanced quotation marks.
+    func text(of sentence: Sentence) -> String {
+        text(from: Int(sentence.byteStart), to: Int(sentence.byteEnd))
+    }
+
+    func text(from start: Int, to end: Int) -> String {
+        var s = String(decoding: bytes[max(0, start)..<min(end, bytes.count)], as: UTF8.self)
+        s = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        let quotes: Set<Character> = ["\"", "“", "”", "«", "»"]
+        let count = s.reduce(0) { $0 + (quotes.contains($1) ? 1 : 0) }
+        if count % 2 == 1 { s.removeAll { quotes.contains($0) } }
+        return s
+    }
+
+    /// The first token before `index` in the same clause whose mask has any of `classes`,
+    /// skipping tokens in `skip`; returns its mask, or 0.
+    func subjectBefore(_ index: Int, classes: UInt64, skip: UInt64) -> UInt64 {
+        let clause = tokens[index].clause
+        var j = index - 1
+        while j >= 0 && tokens[j].clause == clause {
+            let m = masks[j]
+            if m & skip == 0 && m & classes != 0 { return m & classes }
+            j -= 1
+        }
+        return 0
+    }
+}
