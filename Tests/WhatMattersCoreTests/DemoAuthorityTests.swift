@@ -93,6 +93,12 @@ final class DemoAuthorityTests: XCTestCase {
             XCTAssertEqual(signIn.password, "demo-\(signIn.role.rawValue)-2026")
             XCTAssertFalse(signIn.teamIDs.isEmpty)
         }
+        // The sign-ins are the same whatever the seed and size, so printed sign-ins are always right.
+        for other in [DemoAuthority(people: 1, seed: 1), DemoAuthority(people: 5_000, seed: 99)] {
+            XCTAssertEqual(other.signIns.map(\.email), demo.signIns.map(\.email))
+            XCTAssertEqual(other.signIns.map(\.password), demo.signIns.map(\.password))
+        }
+        XCTAssertEqual(demo.signIns[0].email, "sian.ap.dafydd@demo.whatmatters.cymru")
         // The practitioner and manager who sign in share a team, and have people in it.
         let practitioner = demo.signIns.first { $0.role == .practitioner }!
         let manager = demo.signIns.first { $0.role == .teamManager }!

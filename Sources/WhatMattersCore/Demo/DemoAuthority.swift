@@ -180,7 +180,10 @@ public struct DemoAuthority: Sendable {
         // Staff.
         var rs = SplitMix64(seed: seed, Stream.staff)
         var staff: [DemoStaff] = []
-        var emails = Set<String>()
+        // The sign-in cast keeps the same names and emails whatever the seed and size, so the
+        // sign-ins printed for a demo are always right; everyone else is drawn.
+        var emails = Set(Role.allCases.map { DemoAuthority.signInEmail(DemoAuthority.signInCast($0).name) })
+        var cast = Set<Role>()
         var practitioners = Array(repeating: [Int](), count: teams.count)
         var welshPractitioners = Array(repeating: [Int](), count: teams.count)
         var managers = Array(repeating: 0, count: teams.count)
@@ -188,16 +191,26 @@ public struct DemoAuthority: Sendable {
 
         func add(_ role: Role, _ title: (en: String, cy: String), teams teamIndexes: [Int], welsh forced: Bool = false) -> Int {
             let sex: DemoSex = rs.chance(0.72) ? .female : .male
-            let speaksWelsh = forced || rs.chance(0.45)
-            let person = DemoNames.draw(&rs, sex: sex, birthYear: rs.int(in: 1962...1999),
-                                        welshShare: speaksWelsh ? 0.85 : 0.25)
-            let local = DemoNames.emailLocalPart(person.full)
-            var email = "\(local)@\(DemoAuthority.emailDomain)"
-            var n = 2
-            while emails.contains(email) { email = "\(local)\(n)@\(DemoAuthority.emailDomain)"; n += 1 }
-            emails.insert(email)
+            var speaksWelsh = forced || rs.chance(0.45)
+            let drawn = DemoNames.draw(&rs, sex: sex, birthYear: rs.int(in: 1962...1999),
+                                       welshShare: speaksWelsh ? 0.85 : 0.25)
+            var name = drawn.full
+            var email: String
+            if !cast.contains(role) {
+                cast.insert(role)
+                let member = DemoAuthority.signInCast(role)
+                name = member.name
+                speaksWelsh = member.speaksWelsh
+                email = DemoAuthority.signInEmail(name)
+            } else {
+                let local = DemoNames.emailLocalPart(name)
+                email = "\(local)@\(DemoAuthority.emailDomain)"
+                var n = 2
+                while emails.contains(email) { email = "\(local)\(n)@\(DemoAuthority.emailDomain)"; n += 1 }
+                emails.insert(email)
+            }
             let index = staff.count
-            staff.append(DemoStaff(index: index, id: rs.uuid(), name: person.full, email: email, role: role,
+            staff.append(DemoStaff(index: index, id: rs.uuid(), name: name, email: email, role: role,
                                    jobTitle: title.en, jobTitleCy: title.cy, teamIndexes: teamIndexes,
                                    teamIDs: teamIndexes.map { teams[$0].id }, speaksWelsh: speaksWelsh))
             return index
@@ -247,8 +260,8 @@ public struct DemoAuthority: Sendable {
         teamWelshPractitioners = welshPractitioners
         teamManager = managers
 
-        // One sign-in per role: the first member of each role (team 0's manager and first
-        // practitioner, who speak Welsh).
+        // One sign-in per role: the first member of each role (the fixed cast; the practitioner
+        // and team manager share team 0, and the mentor and panel member cover it).
         signIns = Role.allCases.map { role in
             let s = staff.first { $0.role == role }!
             return DemoSignIn(role: role, staffIndex: s.index, name: s.name, email: s.email,
@@ -593,6 +606,24 @@ public struct DemoAuthority: Sendable {
     }
 
     // MARK: Reference lists
+
+    /// The members of staff who sign in to the demo, one per role: the same in every demo.
+    public static func signInCast(_ role: Role) -> (name: String, speaksWelsh: Bool) {
+        switch role {
+        case .practitioner: return ("Siân ap Dafydd", true)
+        case .teamManager: return ("Gareth Llywelyn", true)
+        case .mentor: return ("Eleri Prys", true)
+        case .qualityLead: return ("Nia Gruffudd", true)
+        case .panelMember: return ("Tomos Rhydderch", true)
+        case .seniorLeader: return ("Helen Morgan", false)
+        case .administrator: return ("Dylan Parry", false)
+        case .evaluator: return ("Ffion Evans", true)
+        }
+    }
+
+    static func signInEmail(_ name: String) -> String {
+        "\(DemoNames.emailLocalPart(name))@\(emailDomain)"
+    }
 
     static func serviceShare(_ service: Service) -> Double {
         switch service {
