@@ -1,0 +1,294 @@
+import Fluent
+import Foundation
+import SQLKit
+import WhatMattersCore
+
+// MARK: Teams and staff
+
+extension Store {
+    public func createTeam(name: String, service: Service, id: UUID = UUID()) async throws -> Team {
+        let m = TeamModel(id: id, name: name, service: service)
+        try await m.create(on: db)
+        return m.value
+    }
+
+    public func teams() async throws -> [Team] {
+        try await TeamModel.query(on: db).sort(\.$name).all().map(\.value)
+    }
+
+    public func team(_ id: UUID) async throws -> Team? {
+        try await TeamModel.find(id, on: db)?.value
+    }
+
+    public func team(named name: String) async throws -> Team? {
+        try await TeamModel.query(on: db).filter(\.$name == name).first()?.value
+    }
+
+    /// Adds a member of staff. The password hash is made by the caller (bcrypt in Web).
+    public func addStaff(email: String, name: String, role: Role, teamIDs: [UUID], passwordHash: String,
+                         id: UUID = UUID()) async throws -> Staff {
+        let normalised = email.lowercased()
+        if try await StaffModel.query(on: db).filter(\.$email == normalised).first() != nil {
+            throw StoreError.duplicateEmail(normalised)
+        }
+        return try await db.transaction { tx in
+            let m = StaffModel()
+            m.id = id; m.email = normalised; m.name = name; m.role = role.rawValue
+            m.passwordHash = passwordHash; m.active = true
+            try await m.create(on: tx)
+            for t in teamIDs { try await StaffTeamModel(staffID: id, teamID: t).create(on: tx) }
+            return Staff(id: id, email: normalised, name: name, role: role, teamIDs: teamIDs)
+        }
+    }
+
+    private func value(_ m: StaffModel) async throws -> Staff {
+        let teams = try await StaffTeamModel.query(on: db).filter(\.$staff.$id == m.id!).all().map(\.teamID)
+        return Staff(id: m.id!, email: m.email, name: m.name, role: Role(rawValue: m.role) ?? .practitioner,
+                     teamIDs: teams, active: m.active, locale: m.locale.flatMap(Locale2.init))
+    }
+
+    public func staff(_ id: UUID) async throws -> Staff? {
+        guard let m = try await StaffModel.find(id, on: db) else { return nil }
+        return try await value(m)
+    }
+
+    /// The member of staff with this email, and their password hash, for sign-in.
+    public func staffForSignIn(email: String) async throws -> (Staff, String)? {
+        guard let m = try await StaffModel.query(on: db).filter(\.$email == email.lowercased()).first() else { return nil }
+        return (try await value(m), m.passwordHash)
+    }
+
+    public func staff(inTeams teamIDs: [UUID]) async throws -> [Staff] {
+        guard !teamIDs.isEmpty else { return [] }
+        let links = try await StaffTeamModel.query(on: db).filter(\.$teamID ~~ teamIDs).all()
+        let ids = Array(Set(links.map { $0.$staff.id }))
+        guard !ids.isEmpty else { return [] }
+        let models = try await StaffModel.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()
+        var teamsByStaff: [UUID: [UUID]] = [:]
+        for l in try await StaffTeamModel.query(on: db).filter(\.$staff.$id ~~ ids).all() {
+            teamsByStaff[l.$staff.id, default: []].append(l.teamID)
+        }
+        return models.map {
+            Staff(id: $0.id!, email: $0.email, name: $0.name, role: Role(rawValue: $0.role) ?? .practitioner,
+                  teamIDs: teamsByStaff[$0.id!] ?? [], active: $0.active, locale: $0.locale.flatMap(Locale2.init))
+        }
+    }
+
+    public func setLocale(staffID: UUID, _ locale: Locale2) async throws {
+        guard let m = try await StaffModel.find(staffID, on: db) else { throw StoreError.notFound }
+        m.locale = locale.rawValue
+        try await m.update(on: db)
+    }
+
+    // MARK: API tokens
+
+    public func addToken(staffID: UUID, tokenHash: String) async throws {
+        let m = APITokenModel()
+        m.staffID = staffID; m.tokenHash = tokenHash; m.createdAt = Date()
+        try await m.create(on: db)
+    }
+
+    public func staff(forTokenHash hash: String) async throws -> Staff? {
+        guard let t = try await APITokenModel.query(on: db).filter(\.$tokenHash == hash).first() else { return nil }
+        return try await staff(t.staffID)
+    }
+}
+
+// MARK: People
+
+extension Store {
+    public func createPerson(_ d: PersonDetails, id: UUID = UUID(), at now: Date = Date()) async throws -> Person {
+        let m = PersonModel()
+        m.id = id
+        m.apply(d)
+        m.version = 1
+        m.createdAt = now; m.updatedAt = now
+        try await m.create(on: db)
+        return m.value
+    }
+
+    public func person(_ id: UUID) async throws -> Person? {
+        try await PersonModel.find(id, on: db)?.value
+    }
+
+    /// Saves new details only if nobody has saved since `expectedVersion` was read.
+    public func updatePerson(_ id: UUID, _ d: PersonDetails, expectedVersion: Int?) async throws -> Person {
+        try await db.transaction { tx in
+            guard let m = try await PersonModel.find(id, on: tx) else { throw StoreError.notFound }
+            if let expectedVersion, expectedVersion != m.version { throw StoreError.conflict(currentVersion: m.version) }
+            m.apply(d)
+            m.version += 1
+            m.updatedAt = Date()
+            try await m.update(on: tx)
+            return m.value
+        }
+    }
+
+    /// People in the given teams, by name.
+    public func people(inTeams teamIDs: [UUID], page: Int, per: Int) async throws -> WhatMattersCore.Page<Person> {
+        guard !teamIDs.isEmpty else { return .init(items: [], page: page, per: per, total: 0) }
+        let q = PersonModel.query(on: db).filter(\.$teamID ~~ teamIDs)
+        let total = try await q.copy().count()
+        let items = try await q.sort(\.$nameFolded).sort(\.$id).range((page - 1) * per ..< page * per).all().map(\.value)
+        return .init(items: items, page: page, per: per, total: total)
+    }
+
+    /// A practitioner's caseload: the people allocated to them.
+    public func caseload(workerID: UUID, page: Int, per: Int) async throws -> WhatMattersCore.Page<Person> {
+        let q = PersonModel.query(on: db).filter(\.$allocatedWorkerID == workerID)
+        let total = try await q.copy().count()
+        let items = try await q.sort(\.$nameFolded).sort(\.$id).range((page - 1) * per ..< page * per).all().map(\.value)
+        return .init(items: items, page: page, per: per, total: total)
+    }
+
+    /// Finds people in the given teams by name (every word of the query starts a word of the
+    /// name, accents optional) or, when the query is a date, by date of birth.
+    public func searchPeople(_ query: String, inTeams teamIDs: [UUID], limit: Int = 50) async throws -> [Person] {
+        guard !teamIDs.isEmpty else { return [] }
+        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let day = Day(trimmed) ?? Self.parseUKDate(trimmed) {
+            return try await PersonModel.query(on: db).filter(\.$teamID ~~ teamIDs)
+                .filter(\.$dateOfBirth == day.description).sort(\.$nameFolded).limit(limit).all().map(\.value)
+        }
+        let words = NameSearch.fold(trimmed).split(separator: " ").map(String.init)
+        guard let first = words.first else { return [] }
+        // Narrow in SQL by the first word, then match every word at word starts in Swift.
+        let candidates = try await PersonModel.query(on: db).filter(\.$teamID ~~ teamIDs)
+            .filter(\.$nameFolded, .contains(inverse: false, .anywhere), first)
+            .sort(\.$nameFolded).limit(2000).all()
+        return candidates.lazy.filter { NameSearch.matches(query: trimmed, name: $0.name) }.prefix(limit).map(\.value)
+    }
+
+    /// `31/12/1950`, as people in the UK write dates.
+    static func parseUKDate(_ text: String) -> Day? {
+        let parts = text.split(separator: "/")
+        guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4 else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+}
+
+// MARK: Conversations
+
+extension Store {
+    public func addConversation(personID: UUID, _ d: ConversationDetails, recordedBy: UUID?, id: UUID = UUID(),
+                                at now: Date = Date()) async throws -> Conversation {
+        let m = ConversationModel()
+        m.id = id; m.personID = personID; m.apply(d); m.recordedBy = recordedBy
+        m.version = 1; m.createdAt = now; m.updatedAt = now
+        try await m.create(on: db)
+        return m.value
+    }
+
+    public func conversation(_ id: UUID) async throws -> Conversation? {
+        try await ConversationModel.find(id, on: db)?.value
+    }
+
+    public func updateConversation(_ id: UUID, _ d: ConversationDetails, expectedVersion: Int?) async throws -> Conversation {
+        try await db.transaction { tx in
+            guard let m = try await ConversationModel.find(id, on: tx) else { throw StoreError.notFound }
+            if let expectedVersion, expectedVersion != m.version { throw StoreError.conflict(currentVersion: m.version) }
+            m.apply(d); m.version += 1; m.updatedAt = Date()
+            try await m.update(on: tx)
+            return m.value
+        }
+    }
+
+    /// A person's conversations, newest first.
+    public func conversations(personID: UUID, page: Int = 1, per: Int = 100) async throws -> WhatMattersCore.Page<Conversation> {
+        let q = ConversationModel.query(on: db).filter(\.$personID == personID)
+        let total = try await q.copy().count()
+        let items = try await q.sort(\.$date, .descending).sort(\.$createdAt, .descending)
+            .range((page - 1) * per ..< page * per).all().map(\.value)
+        return .init(items: items, page: page, per: per, total: total)
+    }
+
+    /// The team's conversations counted by what happened next.
+    public func conversationCounts(teamID: UUID) async throws -> ConversationCounts {
+        let rows = try await sql.select()
+            .column(SQLColumn("what_happened_next", table: "conversations"), as: "next")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("conversations")
+            .join("people", on: SQLColumn("id", table: "people"), .equal, SQLColumn("person_id", table: "conversations"))
+            .where(SQLColumn("team_id", table: "people"), .equal, SQLBind(teamID))
+            .groupBy(SQLColumn("what_happened_next", table: "conversations"))
+            .all()
+        var counts: [WhatHappenedNext: Int] = [:]
+        for row in rows {
+            let next = try row.decode(column: "next", as: String.self)
+            let n = try row.decode(column: "n", as: Int.self)
+            if let k = WhatHappenedNext(rawValue: next) { counts[k] = n }
+        }
+        return ConversationCounts(byNext: counts)
+    }
+}
+
+// MARK: Drafts
+
+extension Store {
+    public func saveDraft(path: String, fields: String) async throws -> UUID {
+        let m = DraftModel()
+        m.id = UUID(); m.path = path; m.fields = fields; m.createdAt = Date()
+        try await m.create(on: db)
+        return m.id!
+    }
+
+    public func draft(_ id: UUID) async throws -> (path: String, fields: String)? {
+        guard let m = try await DraftModel.find(id, on: db) else { return nil }
+        return (m.path, m.fields)
+    }
+
+    public func deleteDraft(_ id: UUID) async throws {
+        try await DraftModel.query(on: db).filter(\.$id == id).delete()
+    }
+}
+
+// MARK: Bulk loading (the demo authority, imports)
+
+extension Store {
+    /// A person to insert in bulk, with a known id.
+    public struct NewPerson: Sendable {
+        public var id: UUID
+        public var details: PersonDetails
+        public init(id: UUID, details: PersonDetails) { self.id = id; self.details = details }
+    }
+
+    public struct NewConversation: Sendable {
+        public var id: UUID
+        public var personID: UUID
+        public var details: ConversationDetails
+        public var recordedBy: UUID?
+        public init(id: UUID, personID: UUID, details: ConversationDetails, recordedBy: UUID?) {
+            self.id = id; self.personID = personID; self.details = details; self.recordedBy = recordedBy
+        }
+    }
+
+    /// Inserts many people and their conversations in one transaction, in multi-row inserts
+    /// small enough for SQLite's limit on bound values.
+    public func insert(people: [NewPerson], conversations: [NewConversation], at now: Date = Date()) async throws {
+        try await db.transaction { tx in
+            for chunk in people.chunked(400) {
+                let models = chunk.map { p -> PersonModel in
+                    let m = PersonModel()
+                    m.id = p.id; m.apply(p.details); m.version = 1; m.createdAt = now; m.updatedAt = now
+                    return m
+                }
+                try await models.create(on: tx)
+            }
+            for chunk in conversations.chunked(400) {
+                let models = chunk.map { c -> ConversationModel in
+                    let m = ConversationModel()
+                    m.id = c.id; m.personID = c.personID; m.apply(c.details); m.recordedBy = c.recordedBy
+                    m.version = 1; m.createdAt = now; m.updatedAt = now
+                    return m
+                }
+                try await models.create(on: tx)
+            }
+        }
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0 ..< Swift.min($0 + size, count)] }
+    }
+}

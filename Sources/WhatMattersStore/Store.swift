@@ -1,0 +1,108 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import WhatMattersCore
+
+/// Where the data lives. SQLite by default; PostgreSQL with no other change.
+public enum DatabaseLocation: Equatable, Sendable, CustomStringConvertible {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    /// Reads a database URL: `postgres://…` or `postgresql://…`, `sqlite:PATH` or a bare path.
+    public static func parse(_ url: String?) throws -> DatabaseLocation {
+        guard let url, !url.isEmpty else { return .sqlite(path: "whatmatters.sqlite") }
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            guard URL(string: url)?.host != nil else { throw StoreError.invalidDatabaseURL(url) }
+            return .postgres(url: url.replacingOccurrences(of: "postgresql://", with: "postgres://"))
+        }
+        if url.hasPrefix("sqlite://") { return .sqlite(path: String(url.dropFirst("sqlite://".count))) }
+        if url.hasPrefix("sqlite:") { return .sqlite(path: String(url.dropFirst("sqlite:".count))) }
+        if url.contains("://") { throw StoreError.invalidDatabaseURL(url) }
+        return .sqlite(path: url)
+    }
+
+    /// For logs: the password is never printed.
+    public var description: String {
+        switch self {
+        case .sqlite(let path): return "SQLite \(path)"
+        case .postgres(let url):
+            guard var c = URLComponents(string: url) else { return "PostgreSQL" }
+            if c.password != nil { c.password = "•••" }
+            return "PostgreSQL \(c.string ?? "")"
+        }
+    }
+}
+
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case invalidDatabaseURL(String)
+    case notFound
+    /// Someone else saved first; the caller shows both versions.
+    case conflict(currentVersion: Int)
+    case duplicateEmail(String)
+    case unknownTeam(String)
+
+    public var description: String {
+        switch self {
+        case .invalidDatabaseURL(let u): return "not a database URL: \(u) (use postgres://user:password@host:port/database or a SQLite file path)"
+        case .notFound: return "not found"
+        case .conflict(let v): return "changed by someone else (now version \(v))"
+        case .duplicateEmail(let e): return "a member of staff with email \(e) already exists"
+        case .unknownTeam(let t): return "no team named \(t)"
+        }
+    }
+}
+
+/// The persistence API: every query the application makes, in one place, over Core values.
+public struct Store: Sendable {
+    public let db: any Database
+    public init(_ db: any Database) { self.db = db }
+
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+
+    // MARK: Setup
+
+    public static let migrations: [any Migration] = [
+        M001_CreateTeams(), M002_CreateStaff(), M003_CreateStaffTeams(), M004_CreatePeople(),
+        M005_CreateConversations(), M006_CreateAPITokens(), M007_CreateDrafts(), M008_AddListIndexes(),
+        SessionRecord.migration,
+    ]
+
+    /// Registers the database and the migrations. Call once, from `configure`.
+    public static func register(_ location: DatabaseLocation, databases: Databases, migrations: Migrations, logSQL: Bool = false) throws {
+        switch location {
+        case .sqlite(let path):
+            databases.use(.sqlite(.file(path), sqlLogLevel: logSQL ? .info : nil), as: .sqlite)
+        case .postgres(let url):
+            var config = try SQLPostgresConfiguration(url: url)
+            config.searchPath = nil
+            databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4,
+                                    encodingContext: .default, decodingContext: .default,
+                                    sqlLogLevel: logSQL ? .info : .debug), as: .psql)
+        }
+        migrations.add(migrations_: Store.migrations)
+    }
+
+    /// Settings that make SQLite durable and concurrent: write-ahead log, full sync.
+    public func prepareDatabase() async throws {
+        guard db is SQLiteDatabase else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+        try await sql.raw("PRAGMA synchronous=FULL").run()
+    }
+
+    /// True when the database answers a trivial query.
+    public func ping() async -> Bool {
+        do { _ = try await sql.raw("SELECT 1 AS ok").all(); return true } catch { return false }
+    }
+
+    public func isEmpty() async throws -> Bool {
+        try await StaffModel.query(on: db).count() == 0
+    }
+}
+
+extension Migrations {
+    fileprivate func add(migrations_ list: [any Migration]) {
+        for m in list { add(m) }
+    }
+}

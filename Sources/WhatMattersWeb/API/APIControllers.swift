@@ -1,0 +1,167 @@
+import Foundation
+import Vapor
+import WhatMattersCore
+import WhatMattersStore
+
+/// JSON API handlers, the same thin shape as the pages: query → DTO.
+enum APIControllers {
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.dateEncodingStrategy = .iso8601
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
+    static func json<T: Encodable>(_ value: T, status: HTTPStatus = .ok) throws -> Response {
+        let res = Response(status: status, body: .init(data: try encoder.encode(value)))
+        res.headers.contentType = .json
+        return res
+    }
+
+    /// Decodes a JSON body; a body of the wrong shape is a 400/422 naming the field.
+    static func decode<T: Decodable>(_ type: T.Type, _ req: Request) throws -> T {
+        guard req.headers.contentType?.subType == "json" || req.headers.contentType == nil else {
+            throw WebError.badRequest("content-type")
+        }
+        guard var body = req.body.data, let data = body.readData(length: body.readableBytes), !data.isEmpty else {
+            throw WebError.badRequest("body")
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let DecodingError.typeMismatch(_, ctx) {
+            throw WebError.invalid(FieldErrors([FieldError(fieldName(ctx.codingPath), .wrongType)]))
+        } catch let DecodingError.valueNotFound(_, ctx) {
+            throw WebError.invalid(FieldErrors([FieldError(fieldName(ctx.codingPath), .wrongType)]))
+        } catch {
+            throw WebError.badRequest("body")
+        }
+    }
+
+    static func fieldName(_ path: [any CodingKey]) -> String {
+        path.first?.stringValue ?? "body"
+    }
+
+    static func paging(_ req: Request) throws -> (Int, Int) {
+        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
+        let per = (try? req.query.get(Int.self, at: "per")) ?? 50
+        var errors: [FieldError] = []
+        if page < 1 || page > 1_000_000 { errors.append(FieldError("page", .invalidChoice)) }
+        if per < 1 || per > 200 { errors.append(FieldError("per", .invalidChoice)) }
+        if !errors.isEmpty { throw WebError.invalid(FieldErrors(errors)) }
+        return (page, per)
+    }
+
+    // MARK: Teams
+
+    static func teams(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        return try json(try await req.store.teams().filter { staff.teamIDs.contains($0.id) }.map(TeamDTO.init))
+    }
+
+    // MARK: People
+
+    static func people(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let (page, per) = try paging(req)
+        let result = try await req.store.people(inTeams: staff.teamIDs, page: page, per: per)
+        return try json(PageDTO(items: result.items.map(PersonDTO.init), page: page, per: per, total: result.total))
+    }
+
+    static func search(_ req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let body = try decode(SearchDTO.self, req)
+        var c = Checker()
+        let query = c.text("query", body.query, required: true, limit: Limits.name)
+        if !c.errors.isEmpty { throw WebError.invalid(FieldErrors(c.errors)) }
+        let found = try await req.store.searchPeople(query, inTeams: staff.teamIDs)
+        return try json(PageDTO(items: found.map(PersonDTO.init), page: 1, per: max(found.count, 1), total: found.count))
+    }
+
+    static func person(_ req: Request, _ action: Access.Action) async throws -> Person {
+        let staff = try req.requireStaff()
+        guard let id = req.parameters.get(SiteRoute.personParam, as: UUID.self),
+              let p = try await req.store.person(id),
+              Access.allows(staff, action, personInTeam: p.details.teamID) else { throw WebError.notFound }
+        return p
+    }
+
+    static func getPerson(_ req: Request) async throws -> Response {
+        try json(PersonDTO(try await person(req, .read)))
+    }
+
+    static func allowed(_ req: Request) async throws -> (teams: Set<UUID>, workers: Set<UUID>) {
+        let staff = try req.requireStaff()
+        let workers = try await req.store.staff(inTeams: staff.teamIDs).filter { Access.allocatable($0.role) }
+        return (Set(staff.teamIDs), Set(workers.map(\.id)))
+    }
+
+    static func createPerson(_ req: Request) async throws -> Response {
+        _ = try req.requireStaff()
+        let body = try decode(PersonWriteDTO.self, req)
+        let (teams, workers) = try await allowed(req)
+        switch body.input.validate(today: Day(Date()), teams: teams, workers: workers) {
+        case .failure(let e): throw WebError.invalid(e)
+        case .success(let details):
+            let p = try await req.store.createPerson(details)
+            let res = try json(PersonDTO(p), status: .created)
+            res.headers.replaceOrAdd(name: .location, value: SiteRoute.api(.person(p.id)).path)
+            return res
+        }
+    }
+
+    static func updatePerson(_ req: Request) async throws -> Response {
+        let p = try await person(req, .write)
+        let body = try decode(PersonWriteDTO.self, req)
+        let (teams, workers) = try await allowed(req)
+        switch body.input.validate(today: Day(Date()), teams: teams, workers: workers) {
+        case .failure(let e): throw WebError.invalid(e)
+        case .success(let details):
+            return try json(PersonDTO(try await req.store.updatePerson(p.id, details, expectedVersion: body.version)))
+        }
+    }
+
+    // MARK: Conversations
+
+    static func conversations(_ req: Request) async throws -> Response {
+        let p = try await person(req, .read)
+        let (page, per) = try paging(req)
+        let result = try await req.store.conversations(personID: p.id, page: page, per: per)
+        return try json(PageDTO(items: result.items.map(ConversationDTO.init), page: page, per: per, total: result.total))
+    }
+
+    static func createConversation(_ req: Request) async throws -> Response {
+        let p = try await person(req, .write)
+        let body = try decode(ConversationWriteDTO.self, req)
+        switch body.input.validate(today: Day(Date())) {
+        case .failure(let e): throw WebError.invalid(e)
+        case .success(let details):
+            let c = try await req.store.addConversation(personID: p.id, details, recordedBy: req.staff?.id)
+            let res = try json(ConversationDTO(c), status: .created)
+            res.headers.replaceOrAdd(name: .location, value: SiteRoute.api(.conversation(c.id)).path)
+            return res
+        }
+    }
+
+    static func conversation(_ req: Request, _ action: Access.Action) async throws -> Conversation {
+        let staff = try req.requireStaff()
+        guard let id = req.parameters.get(SiteRoute.conversationParam, as: UUID.self),
+              let c = try await req.store.conversation(id),
+              let p = try await req.store.person(c.personID),
+              Access.allows(staff, action, personInTeam: p.details.teamID) else { throw WebError.notFound }
+        return c
+    }
+
+    static func getConversation(_ req: Request) async throws -> Response {
+        try json(ConversationDTO(try await conversation(req, .read)))
+    }
+
+    static func updateConversation(_ req: Request) async throws -> Response {
+        let c = try await conversation(req, .write)
+        let body = try decode(ConversationWriteDTO.self, req)
+        switch body.input.validate(today: Day(Date())) {
+        case .failure(let e): throw WebError.invalid(e)
+        case .success(let details):
+            return try json(ConversationDTO(try await req.store.updateConversation(c.id, details, expectedVersion: body.version)))
+        }
+    }
+}

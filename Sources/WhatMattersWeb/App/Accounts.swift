@@ -1,0 +1,53 @@
+import Foundation
+import Vapor
+import WhatMattersCore
+import WhatMattersStore
+
+/// Adding staff and API tokens: shared by the command line, the demo and the tests.
+public enum Accounts {
+    public struct Problem: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The shortest password accepted. Length matters more than complexity (NCSC).
+    public static let minimumPasswordLength = 10
+
+    /// Adds a member of staff. With no password, one is generated and returned (shown once).
+    @discardableResult
+    public static func addUser(_ app: Application, email: String, name: String, role: Role, teamNames: [String],
+                               password: String?) async throws -> (Staff, generatedPassword: String?) {
+        let store = app.store
+        guard email.contains("@"), email.count <= 254 else { throw Problem(description: "--email: \(email) is not an email address") }
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem(description: "--name: must not be empty") }
+        var teamIDs: [UUID] = []
+        for teamName in teamNames {
+            guard let team = try await store.team(named: teamName) else {
+                let known = try await store.teams().map(\.name).joined(separator: ", ")
+                throw Problem(description: "--team: no team named \"\(teamName)\" (teams: \(known.isEmpty ? "none yet" : known))")
+            }
+            teamIDs.append(team.id)
+        }
+        let generated = password == nil ? Token.random().prefix(20).description : nil
+        let chosen = password ?? generated!
+        guard chosen.count >= minimumPasswordLength else {
+            throw Problem(description: "password: use at least \(minimumPasswordLength) characters (three random words work well)")
+        }
+        let hash = try await app.password.async.hash(chosen)
+        do {
+            let staff = try await store.addStaff(email: email, name: name, role: role, teamIDs: teamIDs, passwordHash: hash)
+            return (staff, generated)
+        } catch let e as StoreError {
+            throw Problem(description: e.description)
+        }
+    }
+
+    /// Creates an API token for a member of staff. Returned once; only its hash is stored.
+    public static func createToken(_ app: Application, email: String) async throws -> String {
+        guard let (staff, _) = try await app.store.staffForSignIn(email: email) else {
+            throw Problem(description: "--email: no member of staff with email \(email)")
+        }
+        let token = "wm_" + Token.random()
+        try await app.store.addToken(staffID: staff.id, tokenHash: Token.sha256(token))
+        return token
+    }
+}

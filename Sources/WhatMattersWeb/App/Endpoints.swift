@@ -1,0 +1,105 @@
+import Foundation
+import Vapor
+import WhatMattersCore
+import WhatMattersStore
+
+/// One row of the route table: a route, a method and its handler.
+struct Endpoint: Sendable {
+    var route: SiteRoute
+    var method: HTTPMethod
+    var handler: @Sendable (Request) async throws -> Response
+}
+
+enum Endpoints {
+    /// Every endpoint. Parameters in these routes are placeholders: only the shape matters.
+    static var all: [Endpoint] {
+        let id = UUID(uuidString: "00000000-0000-0000-0000-000000000000")!
+        func guarded(_ signIn: Bool, _ h: @escaping FormGuard.FormHandler) -> @Sendable (Request) async throws -> Response {
+            FormGuard.guarded(requireSignIn: signIn, h)
+        }
+        return [
+            Endpoint(route: .home, method: .GET, handler: PageControllers.home),
+            Endpoint(route: .signIn, method: .GET, handler: PageControllers.signInForm),
+            Endpoint(route: .signIn, method: .POST, handler: guarded(false, PageControllers.signIn)),
+            Endpoint(route: .signOut, method: .POST, handler: guarded(false, PageControllers.signOut)),
+            Endpoint(route: .language(.en), method: .GET, handler: PageControllers.language),
+            Endpoint(route: .caseload, method: .GET, handler: PageControllers.caseload),
+            Endpoint(route: .people, method: .GET, handler: PageControllers.people),
+            Endpoint(route: .peopleSearch, method: .POST, handler: guarded(true, PageControllers.search)),
+            Endpoint(route: .personNew, method: .GET, handler: PageControllers.newPersonForm),
+            Endpoint(route: .personNew, method: .POST, handler: guarded(true, PageControllers.createPerson)),
+            Endpoint(route: .person(id), method: .GET, handler: PageControllers.personPage),
+            Endpoint(route: .personEdit(id), method: .GET, handler: PageControllers.editPersonForm),
+            Endpoint(route: .personEdit(id), method: .POST, handler: guarded(true, PageControllers.updatePerson)),
+            Endpoint(route: .conversationNew(id), method: .GET, handler: PageControllers.newConversationForm),
+            Endpoint(route: .conversationNew(id), method: .POST, handler: guarded(true, PageControllers.createConversation)),
+            Endpoint(route: .conversation(id, id), method: .GET, handler: PageControllers.conversationPage),
+            Endpoint(route: .conversationEdit(id, id), method: .GET, handler: PageControllers.editConversationForm),
+            Endpoint(route: .conversationEdit(id, id), method: .POST, handler: guarded(true, PageControllers.updateConversation)),
+            Endpoint(route: .team(id), method: .GET, handler: PageControllers.team),
+            Endpoint(route: .draft(id), method: .GET, handler: PageControllers.draft),
+            Endpoint(route: .asset("app.css"), method: .GET, handler: Assets.serve),
+            Endpoint(route: .healthz, method: .GET, handler: Health.check),
+            Endpoint(route: .openAPI, method: .GET, handler: OpenAPIDocument.serve),
+            Endpoint(route: .api(.teams), method: .GET, handler: APIControllers.teams),
+            Endpoint(route: .api(.people), method: .GET, handler: APIControllers.people),
+            Endpoint(route: .api(.people), method: .POST, handler: APIControllers.createPerson),
+            Endpoint(route: .api(.peopleSearch), method: .POST, handler: APIControllers.search),
+            Endpoint(route: .api(.person(id)), method: .GET, handler: APIControllers.getPerson),
+            Endpoint(route: .api(.person(id)), method: .PUT, handler: APIControllers.updatePerson),
+            Endpoint(route: .api(.conversations(id)), method: .GET, handler: APIControllers.conversations),
+            Endpoint(route: .api(.conversations(id)), method: .POST, handler: APIControllers.createConversation),
+            Endpoint(route: .api(.conversation(id)), method: .GET, handler: APIControllers.getConversation),
+            Endpoint(route: .api(.conversation(id)), method: .PUT, handler: APIControllers.updateConversation),
+        ]
+    }
+
+    static func register(on routes: any RoutesBuilder) {
+        for e in all {
+            routes.on(e.method, e.route.pathComponents, body: .collect(maxSize: "4mb"), use: e.handler)
+        }
+    }
+}
+
+enum Health {
+    /// 200 only when the database answers.
+    static func check(_ req: Request) async throws -> Response {
+        let ok = await req.store.ping()
+        let res = Response(status: ok ? .ok : .serviceUnavailable, body: .init(string: ok ? "ok\n" : "database unavailable\n"))
+        res.headers.contentType = .plainText
+        return res
+    }
+}
+
+enum Assets {
+    static let files: [String: (Data, HTTPMediaType)] = {
+        var out: [String: (Data, HTTPMediaType)] = [:]
+        for (name, type) in [("app.css", HTTPMediaType.css)] {
+            if let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources/assets"),
+               let data = try? Data(contentsOf: url) { out[name] = (data, type) }
+        }
+        return out
+    }()
+
+    static func serve(_ req: Request) async throws -> Response {
+        guard let name = req.parameters.get(SiteRoute.fileParam), let (data, type) = files[name] else { throw WebError.notFound }
+        let res = Response(status: .ok, body: .init(data: data))
+        res.headers.contentType = type
+        res.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return res
+    }
+}
+
+enum OpenAPIDocument {
+    static let data: Data = {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources"),
+              let data = try? Data(contentsOf: url) else { fatalError("Resources/openapi.json is missing") }
+        return data
+    }()
+
+    static func serve(_ req: Request) async throws -> Response {
+        let res = Response(status: .ok, body: .init(data: data))
+        res.headers.contentType = .json
+        return res
+    }
+}

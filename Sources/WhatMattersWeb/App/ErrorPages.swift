@@ -1,0 +1,72 @@
+import Foundation
+import Vapor
+import WhatMattersCore
+
+/// Maps every error, once, to an HTML page in the user's language or to
+/// `application/problem+json` for the API. Anything unexpected is logged and shown as a
+/// plain 500 with no internals.
+struct ErrorPages: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: req)
+        } catch {
+            let webError = WebError.from(error)
+            if webError == nil { req.logger.report(error: error) }
+            return Self.response(for: webError, req)
+        }
+    }
+
+    static func response(for error: WebError?, _ req: Request) -> Response {
+        let t = req.t
+        let status = error?.status ?? .internalServerError
+        let title = t(error?.titleKey ?? "problem.server")
+        if req.isAPI {
+            var problem = ProblemDTO(type: "about:blank", title: title, status: Int(status.code), detail: nil, errors: nil)
+            switch error {
+            case .invalid(let errors)?:
+                problem.errors = errors.errors.map {
+                    .init(field: $0.field, code: $0.code.rawValue, message: t.message($0), limit: $0.limit)
+                }
+                problem.detail = problem.errors?.map(\.message).joined(separator: " ")
+            case .badRequest(let what)?:
+                problem.detail = t("problem.badRequestDetail", ["what": what])
+            case .conflict(let v)?:
+                problem.detail = t("problem.conflictDetail", ["version": String(v)])
+            case .notSignedIn?:
+                problem.detail = t("problem.notSignedInDetail")
+            default: break
+            }
+            let res = Response(status: status, body: .init(data: (try? APIControllers.encoder.encode(problem)) ?? Data()))
+            res.headers.replaceOrAdd(name: .contentType, value: "application/problem+json; charset=utf-8")
+            res.headers.replaceOrAdd(name: .contentLanguage, value: t.locale.rawValue)
+            if case .notSignedIn? = error { res.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+            return res
+        }
+        if case .notSignedIn? = error {
+            let next = req.method == .GET ? "?next=" + (req.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : ""
+            return req.redirect(to: SiteRoute.signIn.path + next)
+        }
+        let detail = t((error?.titleKey ?? "problem.server") + "Detail", [:])
+        return req.html(ErrorPageModel(title: title, detail: detail).render(req.pageContext()), status: status)
+    }
+}
+
+/// Headers on every response: no caching of personal data, no framing, no sniffing, a strict
+/// content security policy (no inline script or style anywhere).
+struct SecurityHeaders: AsyncMiddleware {
+    let behindTLS: Bool
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let res = try await next.respond(to: req)
+        let h = res.headers
+        var headers = h
+        if !req.url.path.hasPrefix("/assets/") { headers.replaceOrAdd(name: .cacheControl, value: "no-store") }
+        headers.replaceOrAdd(name: "Content-Security-Policy",
+                             value: "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
+        if behindTLS { headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains") }
+        res.headers = headers
+        return res
+    }
+}

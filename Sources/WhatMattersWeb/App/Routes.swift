@@ -1,0 +1,105 @@
+import Foundation
+import Vapor
+import WhatMattersCore
+
+/// Every page and API operation, once. The same table registers the routes and builds
+/// every link, so a link cannot point at a route that does not exist.
+public enum SiteRoute: Hashable, Sendable {
+    case home
+    case signIn
+    case signOut
+    case language(Locale2)
+    case caseload
+    case people
+    case peopleSearch
+    case personNew
+    case person(UUID)
+    case personEdit(UUID)
+    case conversationNew(UUID)
+    case conversation(UUID, UUID)
+    case conversationEdit(UUID, UUID)
+    case team(UUID)
+    case draft(UUID)
+    case asset(String)
+    case healthz
+    case openAPI
+    case api(APIRoute)
+
+    public enum APIRoute: Hashable, Sendable {
+        case teams
+        case people
+        case peopleSearch
+        case person(UUID)
+        case conversations(UUID)
+        case conversation(UUID)
+    }
+
+    enum Segment { case constant(String), parameter(String, String) }
+
+    static let personParam = "personID", conversationParam = "conversationID", teamParam = "teamID",
+               draftParam = "draftID", localeParam = "locale", fileParam = "file"
+
+    var segments: [Segment] {
+        switch self {
+        case .home: return []
+        case .signIn: return [.constant("sign-in")]
+        case .signOut: return [.constant("sign-out")]
+        case .language(let l): return [.constant("language"), .parameter(Self.localeParam, l.rawValue)]
+        case .caseload: return [.constant("caseload")]
+        case .people: return [.constant("people")]
+        case .peopleSearch: return [.constant("people"), .constant("search")]
+        case .personNew: return [.constant("people"), .constant("new")]
+        case .person(let id): return [.constant("people"), .parameter(Self.personParam, id.uuidString)]
+        case .personEdit(let id): return SiteRoute.person(id).segments + [.constant("edit")]
+        case .conversationNew(let id): return SiteRoute.person(id).segments + [.constant("conversations"), .constant("new")]
+        case .conversation(let p, let c):
+            return SiteRoute.person(p).segments + [.constant("conversations"), .parameter(Self.conversationParam, c.uuidString)]
+        case .conversationEdit(let p, let c): return SiteRoute.conversation(p, c).segments + [.constant("edit")]
+        case .team(let id): return [.constant("teams"), .parameter(Self.teamParam, id.uuidString)]
+        case .draft(let id): return [.constant("drafts"), .parameter(Self.draftParam, id.uuidString)]
+        case .asset(let f): return [.constant("assets"), .parameter(Self.fileParam, f)]
+        case .healthz: return [.constant("healthz")]
+        case .openAPI: return [.constant("api"), .constant("openapi.json")]
+        case .api(let r):
+            let base: [Segment] = [.constant("api"), .constant("v1")]
+            switch r {
+            case .teams: return base + [.constant("teams")]
+            case .people: return base + [.constant("people")]
+            case .peopleSearch: return base + [.constant("people"), .constant("search")]
+            case .person(let id): return base + [.constant("people"), .parameter(Self.personParam, id.uuidString)]
+            case .conversations(let id): return SiteRoute.api(.person(id)).segments + [.constant("conversations")]
+            case .conversation(let id): return base + [.constant("conversations"), .parameter(Self.conversationParam, id.uuidString)]
+            }
+        }
+    }
+
+    /// The link to this route.
+    public var path: String {
+        "/" + segments.map { s -> String in
+            switch s {
+            case .constant(let c): return c
+            case .parameter(_, let v): return v.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? v
+            }
+        }.joined(separator: "/")
+    }
+
+    /// The pattern Vapor matches, with `:name` for each parameter.
+    var pathComponents: [PathComponent] {
+        segments.map { s in
+            switch s {
+            case .constant(let c): return .constant(c)
+            case .parameter(let name, _): return .parameter(name)
+            }
+        }
+    }
+
+    /// The OpenAPI form of the pattern, `{name}` for each parameter.
+    var openAPIPath: String {
+        "/" + segments.map { s -> String in
+            switch s {
+            case .constant(let c): return c
+            case .parameter(let name, _): return "{\(name)}"
+            }
+        }.joined(separator: "/")
+    }
+}

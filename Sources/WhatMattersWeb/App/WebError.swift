@@ -1,0 +1,66 @@
+import Foundation
+import Vapor
+import WhatMattersCore
+import WhatMattersStore
+
+/// The one error type of the web layer. Mapped once, by `ErrorPages`, to an HTML page or to
+/// `application/problem+json`.
+public enum WebError: Error, Sendable {
+    case notSignedIn
+    case forbidden
+    case notFound
+    case badRequest(String)
+    case invalid(FieldErrors)
+    case conflict(currentVersion: Int)
+    case csrf
+    case unavailable
+
+    var status: HTTPStatus {
+        switch self {
+        case .notSignedIn: return .unauthorized
+        case .forbidden: return .forbidden
+        case .notFound: return .notFound
+        case .badRequest: return .badRequest
+        case .invalid: return .unprocessableEntity
+        case .conflict: return .conflict
+        case .csrf: return .forbidden
+        case .unavailable: return .serviceUnavailable
+        }
+    }
+
+    /// The key of the sentence that explains the error.
+    var titleKey: String {
+        switch self {
+        case .notSignedIn: return "problem.notSignedIn"
+        case .forbidden: return "problem.forbidden"
+        case .notFound: return "problem.notFound"
+        case .badRequest: return "problem.badRequest"
+        case .invalid: return "problem.invalid"
+        case .conflict: return "problem.conflict"
+        case .csrf: return "problem.csrf"
+        case .unavailable: return "problem.unavailable"
+        }
+    }
+
+    static func from(_ error: any Error) -> WebError? {
+        if let e = error as? WebError { return e }
+        if let e = error as? StoreError {
+            switch e {
+            case .notFound: return .notFound
+            case .conflict(let v): return .conflict(currentVersion: v)
+            default: return nil
+            }
+        }
+        if let e = error as? any AbortError {
+            switch e.status {
+            case .notFound: return .notFound
+            case .unauthorized: return .notSignedIn
+            case .forbidden: return .forbidden
+            case .badRequest, .payloadTooLarge, .unsupportedMediaType, .methodNotAllowed, .uriTooLong: return .badRequest(e.reason)
+            default: return nil
+            }
+        }
+        if error is DecodingError { return .badRequest("body") }
+        return nil
+    }
+}

@@ -1,0 +1,43 @@
+import Fluent
+import Foundation
+import Vapor
+import WhatMattersCore
+import WhatMattersStore
+
+/// The one composition root. The server, the command line and the tests all call it.
+public func configure(_ app: Application, _ config: AppConfig) async throws {
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+    app.routes.defaultMaxBodySize = "4mb"
+
+    try Store.register(config.database, databases: app.databases, migrations: app.migrations, logSQL: config.logSQL)
+    app.passwords.use(.bcrypt)
+
+    // Sessions live in the database, so that several instances can share them.
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: "wm_session") { id in
+        HTTPCookies.Value(string: id.string, path: "/", isSecure: config.behindTLS, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeaders(behindTLS: config.behindTLS))
+    app.middleware.use(ErrorPages())
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(RequestContextMiddleware(idleSeconds: Double(config.sessionIdleMinutes * 60)))
+
+    Endpoints.register(on: app.routes)
+    app.storage[ConfigKey.self] = config
+}
+
+/// Migrates the database to the latest schema and applies the durability settings.
+public func migrate(_ app: Application) async throws {
+    try await Store(app.db).prepareDatabase()
+    try await app.autoMigrate()
+}
+
+struct ConfigKey: StorageKey { typealias Value = AppConfig }
+
+extension Application {
+    public var store: Store { Store(db) }
+    public var config: AppConfig? { storage[ConfigKey.self] }
+}

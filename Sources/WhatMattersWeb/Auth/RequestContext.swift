@@ -1,0 +1,105 @@
+import Crypto
+import Foundation
+import Vapor
+import WhatMattersCore
+import WhatMattersStore
+
+/// What every handler needs to know about the request: who is signed in, in which language.
+struct CurrentStaffKey: StorageKey { typealias Value = Staff }
+struct LocaleKey: StorageKey { typealias Value = Locale2 }
+
+enum SessionKeys {
+    static let staff = "staff"
+    static let csrf = "csrf"
+    /// Seconds since 1970 of the last request, for the idle time-out.
+    static let seen = "seen"
+}
+
+enum Cookies {
+    static let language = "wm_lang"
+    static let draft = "wm_draft"
+}
+
+extension Request {
+    var store: Store { Store(db) }
+
+    var staff: Staff? { storage[CurrentStaffKey.self] }
+
+    func requireStaff() throws -> Staff {
+        guard let s = staff else { throw WebError.notSignedIn }
+        return s
+    }
+
+    var locale: Locale2 { storage[LocaleKey.self] ?? .en }
+    var t: Localizer { Localizer(locale) }
+
+    var isAPI: Bool { url.path.hasPrefix("/api/") }
+
+    /// The CSRF token of this session, made on first use.
+    var csrfToken: String {
+        if let t = session.data[SessionKeys.csrf] { return t }
+        let t = Token.random()
+        session.data[SessionKeys.csrf] = t
+        return t
+    }
+}
+
+enum Token {
+    /// 32 random bytes, URL-safe base64.
+    static func random() -> String {
+        var g = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &g) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// Works out the language and the signed-in member of staff for every request.
+/// Pages use the session; the API uses a bearer token only (so cookies cannot be used to
+/// call it from another site).
+struct RequestContextMiddleware: AsyncMiddleware {
+    let idleSeconds: Double
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if req.isAPI {
+            if let bearer = req.headers.bearerAuthorization?.token,
+               let s = try await req.store.staff(forTokenHash: Token.sha256(bearer)), s.active {
+                req.storage[CurrentStaffKey.self] = s
+            }
+        } else if req.hasSession, let raw = req.session.data[SessionKeys.staff], let id = UUID(uuidString: raw) {
+            let now = Date().timeIntervalSince1970
+            let seen = req.session.data[SessionKeys.seen].flatMap(Double.init) ?? 0
+            if now - seen > idleSeconds {
+                req.session.data[SessionKeys.staff] = nil
+            } else if let s = try await req.store.staff(id), s.active {
+                req.storage[CurrentStaffKey.self] = s
+                req.session.data[SessionKeys.seen] = String(Int(now))
+            } else {
+                req.session.data[SessionKeys.staff] = nil
+            }
+        }
+        req.storage[LocaleKey.self] = Self.locale(for: req)
+        return try await next.respond(to: req)
+    }
+
+    /// Chosen language: the switch (a cookie), then the account, then the browser, then English.
+    static func locale(for req: Request) -> Locale2 {
+        if let c = req.cookies[Cookies.language]?.string, let l = Locale2(rawValue: c) { return l }
+        if let l = req.staff?.locale { return l }
+        if let accept = req.headers.first(name: .acceptLanguage)?.lowercased() {
+            let first = accept.split(separator: ",").first.map { $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces) } ?? ""
+            if first.hasPrefix("cy") { return .cy }
+        }
+        return .en
+    }
+}
+
+extension Request {
+    /// True when the request carries a session cookie (so reading the session costs nothing new).
+    var hasSession: Bool { cookies["wm_session"] != nil }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import WhatMattersCore
+
+/// The interface's words in Welsh and English, from `Resources/strings/<locale>.json`.
+/// Both tables must hold exactly the same keys (a test fails otherwise).
+public struct StringTables: Sendable {
+    public let tables: [Locale2: [String: String]]
+
+    public static let bundled: StringTables = {
+        var tables: [Locale2: [String: String]] = [:]
+        for locale in Locale2.allCases {
+            guard let url = Bundle.module.url(forResource: locale.rawValue, withExtension: "json", subdirectory: "Resources/strings"),
+                  let data = try? Data(contentsOf: url),
+                  let table = try? JSONDecoder().decode([String: String].self, from: data)
+            else { fatalError("string table \(locale.rawValue).json is missing or not valid JSON") }
+            tables[locale] = table
+        }
+        return StringTables(tables: tables)
+    }()
+}
+
+/// Looks words up in one language. `t("error.tooLong", ["field": "Name", "limit": "200"])`
+/// fills `{field}` and `{limit}`.
+public struct Localizer: Sendable {
+    public let locale: Locale2
+    let table: [String: String]
+
+    public init(_ locale: Locale2, tables: StringTables = .bundled) {
+        self.locale = locale
+        self.table = tables.tables[locale] ?? [:]
+    }
+
+    public func callAsFunction(_ key: String, _ args: [String: String] = [:]) -> String {
+        guard var s = table[key] else { return "⟦\(key)⟧" }
+        for (k, v) in args { s = s.replacingOccurrences(of: "{\(k)}", with: v) }
+        return s
+    }
+
+    public func label<V: Vocabulary>(_ v: V) -> String { self(v.labelKey) }
+
+    /// A message for one field problem, naming the field and what to do.
+    public func message(_ e: FieldError) -> String {
+        var args = ["field": self("field.\(e.field)")]
+        if let limit = e.limit { args["limit"] = String(limit) }
+        return self("error.\(e.code.rawValue)", args)
+    }
+
+    /// `12 March 2025` / `12 Mawrth 2025`.
+    public func date(_ d: Day) -> String {
+        "\(d.day) \(self("month.\(d.month)")) \(d.year)"
+    }
+
+    public func dateTime(_ date: Date) -> String {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "Europe/London")!
+        let c = cal.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        guard let day = Day(year: c.year!, month: c.month!, day: c.day!) else { return "" }
+        return self.date(day) + String(format: " %02d:%02d", c.hour!, c.minute!)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Plot
+import WhatMattersCore
+
+extension PersonPageModel {
+    func render(_ ctx: PageContext) -> HTML {
+        let t = ctx.t
+        let d = person.details
+        let offer: String = {
+            guard let on = d.activeOfferMadeOn else { return t("person.offerNotRecorded") }
+            return d.activeOfferMadeBy.isEmpty ? t("person.offerOn", ["date": t.date(on)])
+                : t("person.offerOnBy", ["date": t.date(on), "name": d.activeOfferMadeBy])
+        }()
+        return Layout.page(ctx, title: d.name, notice: notice, back: (SiteRoute.people.path, t("nav.back")), [
+            Components.heading(d.name, caption: t.label(d.service)),
+            Components.summaryList([
+                (t("field.dateOfBirth"), H.text(d.dateOfBirth.map { t.date($0) } ?? t("person.notRecorded"))),
+                (t("field.teamID"), team.map { H.el("a", ["href": SiteRoute.team($0.id).path, "class": "govuk-link"], text: $0.name) } ?? H.text("")),
+                (t("field.allocatedWorkerID"), H.text(worker?.name ?? t("person.unallocated"))),
+                (t("field.preferredLanguage"), H.text(t.label(d.preferredLanguage))),
+                (t("person.activeOffer"), H.text(offer)),
+                (t("field.communicationNeeds"), d.communicationNeeds.isEmpty ? H.text(t("person.none")) : H.paragraphs(d.communicationNeeds)),
+            ]),
+            H.el("div", ["class": "govuk-button-group"], [
+                Components.linkButton(t("person.recordConversation"), href: SiteRoute.conversationNew(person.id).path),
+                Components.linkButton(t("person.edit"), href: SiteRoute.personEdit(person.id).path, secondary: true),
+            ]),
+            H.el("h2", ["class": "govuk-heading-m"], text: t("person.conversations")),
+            conversations.isEmpty ? H.el("p", ["class": "govuk-body"], text: t("person.noConversations")) :
+                H.el("ol", ["class": "wm-timeline"], conversations.map { c in
+                    H.el("li", ["class": "wm-timeline__item"], [
+                        H.el("h3", ["class": "govuk-heading-s"], [
+                            H.el("a", ["href": SiteRoute.conversation(person.id, c.id).path, "class": "govuk-link"],
+                                 text: t("conversation.heading", ["kind": t.label(c.details.kind), "date": t.date(c.details.date)])),
+                        ]),
+                        Components.quoted(c.details.whatMatters, language: c.details.language),
+                        H.el("p", ["class": "govuk-body-s"], [
+                            H.el("strong", [:], text: t("field.whatHappenedNext") + ": "), H.text(t.label(c.details.whatHappenedNext)),
+                        ]),
+                    ])
+                }),
+        ])
+    }
+}

@@ -1,0 +1,10 @@
+import Foundation
+import WhatMattersCore
+
+/// A team: who is in it, how many people it supports, and what its conversations led to.
+struct TeamPageModel {
+    var team: Team
+    var staff: [Staff]
+    var peopleCount: Int
+    var counts: ConversationCounts
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Plot
+import WhatMattersCore
+
+/// What the base layout needs from the request.
+struct PageContext {
+    let t: Localizer
+    let staff: Staff?
+    let csrf: String
+    /// The path of this page, so that the language switch comes back here.
+    let path: String
+}
+
+/// One problem on a form, shown in the summary at the top and beside the field.
+struct FormProblem: Equatable {
+    var field: String
+    var message: String
+}
+
+/// The one base layout: head, skip link, header with navigation and language switch, error
+/// summary, main landmark, footer. Every page is rendered through it.
+enum Layout {
+    static func page(_ ctx: PageContext, title: String, problems: [FormProblem] = [], notice: String? = nil,
+                     back: (String, String)? = nil, printable: Bool = false, _ content: [BodyNode]) -> HTML {
+        let t = ctx.t
+        let fullTitle = (problems.isEmpty ? "" : t("layout.errorPrefix") + " ") + title + " – " + t("app.name")
+        let other: Locale2 = t.locale == .en ? .cy : .en
+        return HTML(
+            .attribute(named: "lang", value: t.locale.rawValue),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .raw("<title>\(Escape.text(fullTitle))</title>"),
+                .link(.rel(.stylesheet), .href(SiteRoute.asset("app.css").path))
+            ),
+            .body(
+                .class("govuk-template__body"),
+                H.el("a", ["href": "#main", "class": "govuk-skip-link"], text: t("layout.skip")),
+                H.el("header", ["class": "wm-header", "role": "banner"], [
+                    H.el("div", ["class": "wm-width"], [
+                        H.el("a", ["href": SiteRoute.home.path, "class": "wm-header__name"], text: t("app.name")),
+                        H.el("span", ["class": "wm-header__tagline"], text: t("app.tagline")),
+                        H.el("a", ["href": SiteRoute.language(other).path + "?back=" + (ctx.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"),
+                                   "class": "wm-language", "lang": other.rawValue, "hreflang": other.rawValue],
+                             text: t("layout.switchTo")),
+                    ]),
+                ]),
+                navigation(ctx),
+                H.el("div", ["class": "wm-width"], [
+                    back.map { H.el("a", ["href": $0.0, "class": "govuk-back-link"], text: $0.1) } ?? H.group([]),
+                    H.el("main", ["id": "main", "class": "govuk-main-wrapper", "tabindex": "-1"], [
+                        problems.isEmpty ? H.group([]) : errorSummary(t, problems),
+                        notice.map { H.el("div", ["class": "govuk-notification-banner", "role": "status"], [
+                            H.el("p", ["class": "govuk-notification-banner__heading"], text: $0)]) } ?? H.group([]),
+                    ] + content),
+                ]),
+                H.el("footer", ["class": "wm-footer", "role": "contentinfo"], [
+                    H.el("div", ["class": "wm-width"], [H.el("p", [:], text: t("layout.footer"))]),
+                ])
+            )
+        )
+    }
+
+    static func navigation(_ ctx: PageContext) -> BodyNode {
+        guard let staff = ctx.staff else { return H.group([]) }
+        let t = ctx.t
+        var links: [(SiteRoute, String)] = [(.caseload, t("nav.caseload")), (.people, t("nav.people"))]
+        links += staff.teamIDs.prefix(3).map { (.team($0), t("nav.team")) }
+        return H.el("nav", ["class": "wm-nav", "aria-label": t("nav.label")], [
+            H.el("div", ["class": "wm-width wm-nav__inner"], [
+                H.el("ul", ["class": "wm-nav__list"], links.map { route, label in
+                    H.el("li", [:], [H.el("a", ["href": route.path,
+                                                "aria-current": ctx.path == route.path ? "page" : nil], text: label)])
+                }),
+                H.el("p", ["class": "wm-nav__who"], text: t("nav.signedInAs", ["name": staff.name, "role": t.label(staff.role)])),
+                H.el("form", ["method": "post", "action": SiteRoute.signOut.path, "class": "wm-nav__signout"], [
+                    Components.csrf(ctx.csrf),
+                    H.el("button", ["type": "submit", "class": "wm-link-button"], text: t("nav.signOut")),
+                ]),
+            ]),
+        ])
+    }
+
+    static func errorSummary(_ t: Localizer, _ problems: [FormProblem]) -> BodyNode {
+        H.el("div", ["class": "govuk-error-summary", "data-module": "govuk-error-summary"], [
+            H.el("div", ["role": "alert"], [
+                H.el("h2", ["class": "govuk-error-summary__title"], text: t("layout.problem")),
+                H.el("div", ["class": "govuk-error-summary__body"], [
+                    H.el("ul", ["class": "govuk-list govuk-error-summary__list"], problems.map { p in
+                        H.el("li", [:], [H.el("a", ["href": "#\(p.field)"], text: p.message)])
+                    }),
+                ]),
+            ]),
+        ])
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import XCTest
+@testable import WhatMattersCore
+
+/// The domain's own rules: dates, validation, name search, access.
+final class DomainTests: XCTestCase {
+    let today = Day("2026-11-28")!
+    let team = UUID()
+
+    func testDaysParseStrictly() {
+        XCTAssertEqual(Day("2024-02-29")?.description, "2024-02-29")
+        XCTAssertNil(Day("2023-02-29"))
+        XCTAssertNil(Day("2024-2-9"))
+        XCTAssertNil(Day("29/02/2024"))
+        XCTAssertEqual(Day("1941-02-28")!.years(until: Day("2025-02-27")!), 83)
+    }
+
+    func testAPersonNeedsANameServiceTeamAndLanguageAndEveryProblemIsReported() {
+        let result = PersonInput(name: "  ", dateOfBirth: "2030-01-01", service: "elderly", teamID: UUID().uuidString,
+                                 preferredLanguage: nil).validate(today: today, teams: [team], workers: [])
+        guard case .failure(let e) = result else { return XCTFail() }
+        XCTAssertEqual(e.errors, [FieldError("name", .required), FieldError("dateOfBirth", .futureDate),
+                                  FieldError("service", .invalidChoice), FieldError("teamID", .unknownTeam),
+                                  FieldError("preferredLanguage", .required)])
+    }
+
+    func testTextIsKeptExactlyAsTypedAndLimitsAreStated() {
+        let name = "  Siân ap Dafydd 🙂 \u{202E}abc  "
+        let ok = PersonInput(name: name, service: "adults", teamID: team.uuidString, preferredLanguage: "cy")
+            .validate(today: today, teams: [team], workers: [])
+        XCTAssertEqual(try ok.get().name, name)
+        let long = PersonInput(name: String(repeating: "ŵ", count: Limits.name + 1), service: "adults", teamID: team.uuidString,
+                               preferredLanguage: "en").validate(today: today, teams: [team], workers: [])
+        guard case .failure(let e) = long else { return XCTFail() }
+        XCTAssertEqual(e.errors, [FieldError("name", .tooLong, limit: Limits.name)])
+        let nul = ConversationInput(date: "2025-01-01", kind: "review", language: "cy", whatMatters: "a\u{0}b",
+                                    whoseWords: "person", whatHappenedNext: "plan-agreed").validate(today: today)
+        guard case .failure(let e2) = nul else { return XCTFail() }
+        XCTAssertEqual(e2.errors, [FieldError("whatMatters", .invalidCharacters)])
+    }
+
+    func testAConversationNeedsWhatMattersAndWhatHappenedNext() {
+        let r = ConversationInput(date: "2025-01-01", kind: "what-matters", participants: ["person", "dog"], language: "cy",
+                                  whatMatters: "", whoseWords: "person").validate(today: today)
+        guard case .failure(let e) = r else { return XCTFail() }
+        XCTAssertEqual(e.errors.map(\.field), ["participants", "whatMatters", "whatHappenedNext"])
+    }
+
+    func testNamesFoldWithoutAccentsOrCase() {
+        XCTAssertEqual(NameSearch.fold("Siân ap Dafydd"), "sian ap dafydd")
+        XCTAssertEqual(NameSearch.fold("Gwenllïan Ŵyn-Jones"), "gwenllian wyn jones")
+        XCTAssertEqual(NameSearch.fold("O'Brien"), "o brien")
+        XCTAssertTrue(NameSearch.matches(query: "gwenll ŵyn", name: "Gwenllïan Ŵyn"))
+        XCTAssertTrue(NameSearch.matches(query: "WYN", name: "Gwenllïan Ŵyn"))
+        XCTAssertFalse(NameSearch.matches(query: "lian", name: "Gwenllïan Ŵyn"))
+    }
+
+    func testWelshOrderTreatsDigraphsAsLetters() {
+        XCTAssertEqual(NameSearch.welshLetters("Llinos Ngaio"), ["ll", "i", "n", "o", "s", " ", "ng", "a", "i", "o"])
+        let names = ["Llinos", "Lowri", "Ceri", "Chris", "Dafydd", "Ddwynwen", "Gareth", "Ngozi", "Huw"]
+        let sorted = names.sorted { NameSearch.welshSortKey($0).lexicographicallyPrecedes(NameSearch.welshSortKey($1)) }
+        XCTAssertEqual(sorted, ["Ceri", "Chris", "Dafydd", "Ddwynwen", "Gareth", "Ngozi", "Huw", "Lowri", "Llinos"])
+    }
+
+    func testAccessIsDeniedOutsideOnesTeamsAndToInactiveStaff() {
+        let staff = Staff(id: UUID(), email: "a@b", name: "A", role: .practitioner, teamIDs: [team])
+        XCTAssertTrue(Access.allows(staff, .read, personInTeam: team))
+        XCTAssertFalse(Access.allows(staff, .read, personInTeam: UUID()))
+        var inactive = staff
+        inactive.active = false
+        XCTAssertFalse(Access.allows(inactive, .read, personInTeam: team))
+    }
+
+    func testConversationCountsSeparateThoseResolvedWithoutAssessment() {
+        let c = ConversationCounts(byNext: [.informationOrAdvice: 3, .ownSolution: 1, .assessmentNeeded: 2, .planAgreed: 1])
+        XCTAssertEqual(c.total, 7)
+        XCTAssertEqual(c.resolvedWithoutAssessment, 4)
+    }
+}

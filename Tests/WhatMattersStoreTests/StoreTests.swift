@@ -1,0 +1,131 @@
+import Fluent
+import SQLKit
+import Foundation
+import XCTest
+import WhatMattersCore
+@testable import WhatMattersStore
+
+/// The Store on a real database: SQLite always, PostgreSQL when WHATMATTERS_TEST_POSTGRES_URL is set.
+final class StoreTests: XCTestCase {
+    var database: TestDatabase!
+    var store: Store { database.store }
+
+    override func setUp() async throws { database = try await TestDatabase() }
+    override func tearDown() async throws { try await database.shutdown() }
+
+    func details(_ name: String, team: UUID, dob: String? = nil, worker: UUID? = nil) -> PersonDetails {
+        PersonDetails(name: name, dateOfBirth: dob.flatMap(Day.init), service: .adults, teamID: team,
+                      allocatedWorkerID: worker, preferredLanguage: .cy, activeOfferMadeOn: Day("2025-01-02"),
+                      activeOfferMadeBy: "Siân Jones", communicationNeeds: "")
+    }
+
+    func testMigrationsRevertAndReapply() async throws {
+        try await database.migrator.revertAllBatches().get()
+        try await database.migrator.prepareBatch().get()
+        let team = try await store.createTeam(name: "Tîm Oedolion", service: .adults)
+        XCTAssertEqual(try await store.teams().map(\.name), ["Tîm Oedolion"])
+        _ = team
+    }
+
+    func testPersonRoundTripsTextExactly() async throws {
+        let team = try await store.createTeam(name: "Adults North", service: .adults)
+        let name = "Gwenllïan Ŵyn ap Dafydd 👵🏻 \u{202E}שלום"
+        var d = details(name, team: team.id, dob: "1941-02-28")
+        d.communicationNeeds = "Line one\nLine two\r\n<script>alert('x')</script> '; DROP TABLE people; --"
+        let created = try await store.createPerson(d)
+        let read = try await store.person(created.id)
+        XCTAssertEqual(read?.details, d)
+        XCTAssertEqual(read?.details.name.utf8.count, name.utf8.count)
+        XCTAssertEqual(read?.version, 1)
+    }
+
+    func testSearchIgnoresAccentsAndCaseAndMatchesWordStarts() async throws {
+        let team = try await store.createTeam(name: "Adults", service: .adults)
+        let other = try await store.createTeam(name: "Children", service: .children)
+        _ = try await store.createPerson(details("Siân ap Dafydd", team: team.id, dob: "1950-03-27"))
+        _ = try await store.createPerson(details("Llŷr Llywelyn", team: team.id))
+        _ = try await store.createPerson(details("Dafydd Rhys", team: other.id))
+        XCTAssertEqual(try await store.searchPeople("sian", inTeams: [team.id]).map(\.details.name), ["Siân ap Dafydd"])
+        XCTAssertEqual(try await store.searchPeople("DAFY", inTeams: [team.id]).map(\.details.name), ["Siân ap Dafydd"])
+        XCTAssertEqual(try await store.searchPeople("llyr llyw", inTeams: [team.id]).map(\.details.name), ["Llŷr Llywelyn"])
+        XCTAssertEqual(try await store.searchPeople("ywel", inTeams: [team.id]), [], "matches start at word starts")
+        XCTAssertEqual(try await store.searchPeople("1950-03-27", inTeams: [team.id]).map(\.details.name), ["Siân ap Dafydd"])
+        XCTAssertEqual(try await store.searchPeople("27/03/1950", inTeams: [team.id]).map(\.details.name), ["Siân ap Dafydd"])
+        XCTAssertEqual(try await store.searchPeople("dafydd", inTeams: [team.id, other.id]).count, 2)
+        XCTAssertEqual(try await store.searchPeople("dafydd", inTeams: []).count, 0, "no teams, nobody")
+        XCTAssertEqual(try await store.searchPeople("%", inTeams: [team.id]).count, 0, "LIKE wildcards are not special")
+    }
+
+    func testUpdateRefusesAStaleVersion() async throws {
+        let team = try await store.createTeam(name: "Adults", service: .adults)
+        let p = try await store.createPerson(details("Ann", team: team.id))
+        var d = p.details
+        d.name = "Ann Evans"
+        let updated = try await store.updatePerson(p.id, d, expectedVersion: 1)
+        XCTAssertEqual(updated.version, 2)
+        d.name = "Ann Other"
+        do {
+            _ = try await store.updatePerson(p.id, d, expectedVersion: 1)
+            XCTFail("a stale version must be refused")
+        } catch StoreError.conflict(let v) {
+            XCTAssertEqual(v, 2)
+        }
+        XCTAssertEqual(try await store.person(p.id)?.details.name, "Ann Evans")
+    }
+
+    func testPagingAndCaseload() async throws {
+        let team = try await store.createTeam(name: "Adults", service: .adults)
+        let worker = try await store.addStaff(email: "W@Example.org", name: "Worker", role: .practitioner, teamIDs: [team.id], passwordHash: "x")
+        XCTAssertEqual(worker.email, "w@example.org")
+        for i in 0..<7 { _ = try await store.createPerson(details("Person \(i)", team: team.id, worker: i < 3 ? worker.id : nil)) }
+        let page2 = try await store.people(inTeams: [team.id], page: 2, per: 5)
+        XCTAssertEqual(page2.total, 7)
+        XCTAssertEqual(page2.items.map(\.details.name), ["Person 5", "Person 6"])
+        XCTAssertEqual(try await store.caseload(workerID: worker.id, page: 1, per: 50).total, 3)
+    }
+
+    func testConversationsAreCountedByWhatHappenedNext() async throws {
+        let team = try await store.createTeam(name: "Adults", service: .adults)
+        let other = try await store.createTeam(name: "Other", service: .adults)
+        let p = try await store.createPerson(details("Ann", team: team.id))
+        let q = try await store.createPerson(details("Bob", team: other.id))
+        func convo(_ next: WhatHappenedNext) -> ConversationDetails {
+            ConversationDetails(date: Day("2025-05-01")!, kind: .whatMatters, participants: [.person, .family], language: .cy,
+                                whatMatters: "Dw i eisiau mynd i'r capel", whoseWords: .person, whatHappenedNext: next)
+        }
+        _ = try await store.addConversation(personID: p.id, convo(.informationOrAdvice), recordedBy: nil)
+        _ = try await store.addConversation(personID: p.id, convo(.informationOrAdvice), recordedBy: nil)
+        _ = try await store.addConversation(personID: p.id, convo(.assessmentNeeded), recordedBy: nil)
+        _ = try await store.addConversation(personID: q.id, convo(.ownSolution), recordedBy: nil)
+        let counts = try await store.conversationCounts(teamID: team.id)
+        XCTAssertEqual(counts.count(.informationOrAdvice), 2)
+        XCTAssertEqual(counts.count(.assessmentNeeded), 1)
+        XCTAssertEqual(counts.count(.ownSolution), 0)
+        XCTAssertEqual(counts.resolvedWithoutAssessment, 2)
+        let list = try await store.conversations(personID: p.id)
+        XCTAssertEqual(list.total, 3)
+        XCTAssertEqual(list.items.first?.details.participants, [.person, .family])
+    }
+
+    func testDuplicateEmailIsRefused() async throws {
+        _ = try await store.addStaff(email: "a@example.org", name: "A", role: .practitioner, teamIDs: [], passwordHash: "x")
+        do {
+            _ = try await store.addStaff(email: "A@example.org", name: "B", role: .mentor, teamIDs: [], passwordHash: "y")
+            XCTFail("duplicate email accepted")
+        } catch StoreError.duplicateEmail {}
+    }
+
+    func testSQLiteIsInWALMode() async throws {
+        guard case .sqlite = database.location else { return }
+        let rows = try await (database.db as! any SQLDatabase).raw("PRAGMA journal_mode").all()
+        XCTAssertEqual(try rows.first?.decode(column: "journal_mode", as: String.self), "wal")
+    }
+
+    func testDatabaseURLParsing() throws {
+        XCTAssertEqual(try DatabaseLocation.parse(nil), .sqlite(path: "whatmatters.sqlite"))
+        XCTAssertEqual(try DatabaseLocation.parse("postgresql://u:p@h:5/d"), .postgres(url: "postgres://u:p@h:5/d"))
+        XCTAssertEqual(try DatabaseLocation.parse("sqlite:/tmp/x.sqlite"), .sqlite(path: "/tmp/x.sqlite"))
+        XCTAssertThrowsError(try DatabaseLocation.parse("mysql://h/d"))
+        XCTAssertFalse(DatabaseLocation.postgres(url: "postgres://u:secret@h/d").description.contains("secret"))
+    }
+}
