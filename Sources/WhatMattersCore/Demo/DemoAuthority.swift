@@ -380,7 +380,7 @@ public struct DemoAuthority: Sendable {
         if let other {
             needs = other.en == "British Sign Language"
                 ? "Uses British Sign Language; book a BSL interpreter for every visit."
-                : "Needs a \(other.en) interpreter; please do not ask family members to interpret."
+                : "Needs \("AEIOU".contains(other.en.first!) ? "an" : "a") \(other.en) interpreter; please do not ask family members to interpret."
         } else if language == .cy && r.chance(0.12) {
             needs = DemoRenderer.render(DemoText.welshAtEase, welsh: true, ctx, &r)
         } else if r.chance(0.15) {

@@ -229,8 +229,8 @@ enum DemoNames {
 
 /// Welsh initial-consonant mutations, as applied to Welsh personal names in the demo text.
 enum WelshMutation {
-    /// Soft mutation (treiglad meddal): "Catrin" → "Gatrin", "Gwenllïan" → "Wenllïan",
-    /// "Dafydd" → "Ddafydd", "Llinos" → "Linos", "Rhys" → "Rys".
+    /// Soft mutation (treiglad meddal): "Catrin" → "Gatrin", "Dafydd" → "Ddafydd",
+    /// "Llinos" → "Linos", "Rhys" → "Rys". Names in G are kept whole.
     static func soft(_ word: String) -> String {
         if word.hasPrefix("Ch") || word.hasPrefix("Th") || word.hasPrefix("Ph") || word.hasPrefix("Dd") { return word }
         if word.hasPrefix("Ll") { return "L" + word.dropFirst(2) }
@@ -243,9 +243,8 @@ enum WelshMutation {
         case "C": return "G" + rest
         case "B", "M": return "F" + rest
         case "D": return "Dd" + rest
-        case "G":
-            guard let next = rest.first else { return word }
-            return String(next).uppercased() + rest.dropFirst()
+        // G would drop ("Guto" → "Uto"): in a record the name must stay recognisable, so
+        // names in G are left as they are, as many Welsh writers do.
         default: return word
         }
     }

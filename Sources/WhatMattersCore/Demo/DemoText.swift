@@ -401,7 +401,7 @@ enum DemoText {
         ],
         "children.assessTopic": [
             P("of the family's situation, with the health visitor", "o sefyllfa'r teulu, gyda'r ymwelydd iechyd", ages: 0...4),
-            P("of {first}'s needs at school, with the school's ALNCo", "o anghenion {first} yn yr ysgol, gyda Chydlynydd ADY yr ysgol",
+            P("of {?his|her} needs at school, with the school's ALNCo", "o {?ei anghenion|ei hanghenion} yn yr ysgol, gyda Chydlynydd ADY yr ysgol",
               ages: 4...17),
             P("of how the family is managing", "o sut mae'r teulu'n ymdopi"),
         ],
@@ -664,10 +664,16 @@ enum DemoText {
     static func kindDetail(kind: ConversationKind, service: Service) -> [DemoPhrase] {
         switch (kind, service) {
         case (.safeguarding, .adults):
-            return [P("Professionals are worried about money going missing from the account. {first} wants to stay in control of {?his|her} own money and has agreed changes with the bank.",
+            return [P("The district nurse is worried about missed visits and pressure sores; {first} would rather manage with the family's help, and wants a say in who comes and when.",
+                      "Mae'r nyrs ardal yn poeni am ymweliadau sy'n cael eu colli a briwiau pwyso; byddai'n well gan {first} ymdopi gyda help y teulu, ac mae {?e|hi} eisiau cael dweud pwy sy'n dod a phryd.",
+                      ages: 60...130),
+                    P("Professionals are worried about money going missing from the account. {first} wants to stay in control of {?his|her} own money and has agreed changes with the bank.",
                       "Mae'r gweithwyr proffesiynol yn poeni bod arian yn diflannu o'r cyfrif. Mae {first} eisiau cadw rheolaeth ar {?ei arian ei hun|ei harian ei hun} ac wedi cytuno i newidiadau gyda'r banc.")]
         case (.safeguarding, .children):
-            return [P("School are worried about bruising; {first}'s family say things are better at home since Dad moved out.",
+            return [P("The police are worried about who {first} spends time with after school; {first} says they are friends and wants to keep seeing them.",
+                      "Mae'r heddlu'n poeni am bwy mae {first} yn treulio amser gyda nhw ar ôl ysgol; mae {first} yn dweud mai ffrindiau ydyn nhw, ac eisiau dal i'w gweld nhw.",
+                      ages: 12...17),
+                    P("School are worried about bruising; {first}'s family say things are better at home since Dad moved out.",
                       "Mae'r ysgol yn poeni am gleisiau; mae teulu {first} yn dweud bod pethau'n well gartref ers i Dad symud allan.")]
         case (.safeguarding, .carers):
             return [P("{first} is exhausted and frightened of losing {?his|her} temper; we talked openly about keeping everyone safe, and {first} welcomed it.",
