@@ -21,7 +21,7 @@ final class DomainTests: XCTestCase {
         guard case .failure(let e) = result else { return XCTFail() }
         XCTAssertEqual(e.errors, [FieldError("name", .required), FieldError("dateOfBirth", .futureDate),
                                   FieldError("service", .invalidChoice), FieldError("teamID", .unknownTeam),
-                                  FieldError("preferredLanguage", .required)])
+                                  FieldError("preferredLanguage", .choiceRequired)])
     }
 
     func testTextIsKeptExactlyAsTypedAndLimitsAreStated() {

@@ -39,7 +39,7 @@ final class LocalizationTests: XCTestCase {
         keys += ConversationKind.allCases.map(\.labelKey) + WhatHappenedNext.allCases.map(\.labelKey)
         keys += Whose.allCases.map(\.labelKey) + Participant.allCases.map(\.labelKey) + Locale2.allCases.map(\.labelKey)
         keys += ["required", "tooLong", "invalidDate", "futureDate", "invalidChoice", "invalidCharacters", "unknownTeam",
-                 "unknownWorker", "tooLongAgo", "wrongType"].map { "error.\($0)" }
+                 "unknownWorker", "tooLongAgo", "wrongType", "choiceRequired"].map { "error.\($0)" }
         keys += (1...12).map { "month.\($0)" }
         for field in ["name", "dateOfBirth", "service", "teamID", "allocatedWorkerID", "preferredLanguage", "activeOfferMadeOn",
                       "activeOfferMadeBy", "communicationNeeds", "date", "kind", "participants", "othersPresent", "language",

@@ -107,7 +107,7 @@ final class Browser {
         var headers = headers
         if !cookies.isEmpty { headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         var result: Result!
-        try await app.testable(method: .inMemory).test(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }) { res in
+        try await app.testable(method: .inMemory).test(method, path, headers: headers, body: body.map { ByteBuffer(string: $0) }) { res async in
             for c in res.headers[.setCookie] {
                 let pair = c.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
                 if pair.count == 2 {

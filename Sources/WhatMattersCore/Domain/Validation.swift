@@ -4,7 +4,7 @@ import Foundation
 /// user's language (key `error.<code>`), with the field's own label and any limit.
 public struct FieldError: Equatable, Sendable, Codable {
     public enum Code: String, Sendable, Codable {
-        case required, tooLong, invalidDate, futureDate, invalidChoice, invalidCharacters, unknownTeam, unknownWorker, tooLongAgo, wrongType
+        case required, tooLong, invalidDate, futureDate, invalidChoice, invalidCharacters, unknownTeam, unknownWorker, tooLongAgo, wrongType, choiceRequired
     }
     /// The field's name as it appears in forms and in the JSON API (`dateOfBirth`).
     public var field: String
@@ -56,7 +56,7 @@ public struct Checker {
 
     public mutating func choice<V: Vocabulary>(_ field: String, _ value: String?, as: V.Type, required: Bool = true) -> V? {
         guard let value, !value.isEmpty else {
-            if required { add(FieldError(field, .required)) }
+            if required { add(FieldError(field, .choiceRequired)) }
             return nil
         }
         guard let v = V(rawValue: value) else { add(FieldError(field, .invalidChoice)); return nil }

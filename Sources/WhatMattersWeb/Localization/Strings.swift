@@ -40,7 +40,9 @@ public struct Localizer: Sendable {
 
     /// A message for one field problem, naming the field and what to do.
     public func message(_ e: FieldError) -> String {
-        var args = ["field": self("field.\(e.field)")]
+        let label = self("field.\(e.field)")
+        // "{field}" starts a sentence; "{fieldLower}" sits inside one ("Enter full name").
+        var args = ["field": label, "fieldLower": label.prefix(1).lowercased() + label.dropFirst()]
         if let limit = e.limit { args["limit"] = String(limit) }
         return self("error.\(e.code.rawValue)", args)
     }
