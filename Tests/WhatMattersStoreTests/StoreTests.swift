@@ -23,7 +23,8 @@ final class StoreTests: XCTestCase {
         try await database.migrator.revertAllBatches().get()
         try await database.migrator.prepareBatch().get()
         let team = try await store.createTeam(name: "Tîm Oedolion", service: .adults)
-        XCTAssertEqual(try await store.teams().map(\.name), ["Tîm Oedolion"])
+        let actual1 = try await store.teams().map(\.name)
+        XCTAssertEqual(actual1, ["Tîm Oedolion"])
         _ = team
     }
 
@@ -45,15 +46,24 @@ final class StoreTests: XCTestCase {
         _ = try await store.createPerson(details("Siân ap Dafydd", team: team.id, dob: "1950-03-27"))
         _ = try await store.createPerson(details("Llŷr Llywelyn", team: team.id))
         _ = try await store.createPerson(details("Dafydd Rhys", team: other.id))
-        XCTAssertEqual(try await store.searchPeople("sian", inTeams: [team.id]).map(\.details.name), ["Siân ap Dafydd"])
-        XCTAssertEqual(try await store.searchPeople("DAFY", inTeams: [team.id]).map(\.details.name), ["Siân ap Dafydd"])
-        XCTAssertEqual(try await store.searchPeople("llyr llyw", inTeams: [team.id]).map(\.details.name), ["Llŷr Llywelyn"])
-        XCTAssertEqual(try await store.searchPeople("ywel", inTeams: [team.id]), [], "matches start at word starts")
-        XCTAssertEqual(try await store.searchPeople("1950-03-27", inTeams: [team.id]).map(\.details.name), ["Siân ap Dafydd"])
-        XCTAssertEqual(try await store.searchPeople("27/03/1950", inTeams: [team.id]).map(\.details.name), ["Siân ap Dafydd"])
-        XCTAssertEqual(try await store.searchPeople("dafydd", inTeams: [team.id, other.id]).count, 2)
-        XCTAssertEqual(try await store.searchPeople("dafydd", inTeams: []).count, 0, "no teams, nobody")
-        XCTAssertEqual(try await store.searchPeople("%", inTeams: [team.id]).count, 0, "LIKE wildcards are not special")
+        let actual2 = try await store.searchPeople("sian", inTeams: [team.id]).map(\.details.name)
+        XCTAssertEqual(actual2, ["Siân ap Dafydd"])
+        let actual3 = try await store.searchPeople("DAFY", inTeams: [team.id]).map(\.details.name)
+        XCTAssertEqual(actual3, ["Siân ap Dafydd"])
+        let actual4 = try await store.searchPeople("llyr llyw", inTeams: [team.id]).map(\.details.name)
+        XCTAssertEqual(actual4, ["Llŷr Llywelyn"])
+        let actual5 = try await store.searchPeople("ywel", inTeams: [team.id])
+        XCTAssertEqual(actual5, [], "matches start at word starts")
+        let actual6 = try await store.searchPeople("1950-03-27", inTeams: [team.id]).map(\.details.name)
+        XCTAssertEqual(actual6, ["Siân ap Dafydd"])
+        let actual7 = try await store.searchPeople("27/03/1950", inTeams: [team.id]).map(\.details.name)
+        XCTAssertEqual(actual7, ["Siân ap Dafydd"])
+        let actual8 = try await store.searchPeople("dafydd", inTeams: [team.id, other.id]).count
+        XCTAssertEqual(actual8, 2)
+        let actual9 = try await store.searchPeople("dafydd", inTeams: []).count
+        XCTAssertEqual(actual9, 0, "no teams, nobody")
+        let actual10 = try await store.searchPeople("%", inTeams: [team.id]).count
+        XCTAssertEqual(actual10, 0, "LIKE wildcards are not special")
     }
 
     func testUpdateRefusesAStaleVersion() async throws {
@@ -70,7 +80,8 @@ final class StoreTests: XCTestCase {
         } catch StoreError.conflict(let v) {
             XCTAssertEqual(v, 2)
         }
-        XCTAssertEqual(try await store.person(p.id)?.details.name, "Ann Evans")
+        let actual11 = try await store.person(p.id)?.details.name
+        XCTAssertEqual(actual11, "Ann Evans")
     }
 
     func testPagingAndCaseload() async throws {
@@ -81,7 +92,8 @@ final class StoreTests: XCTestCase {
         let page2 = try await store.people(inTeams: [team.id], page: 2, per: 5)
         XCTAssertEqual(page2.total, 7)
         XCTAssertEqual(page2.items.map(\.details.name), ["Person 5", "Person 6"])
-        XCTAssertEqual(try await store.caseload(workerID: worker.id, page: 1, per: 50).total, 3)
+        let actual12 = try await store.caseload(workerID: worker.id, page: 1, per: 50).total
+        XCTAssertEqual(actual12, 3)
     }
 
     func testConversationsAreCountedByWhatHappenedNext() async throws {
