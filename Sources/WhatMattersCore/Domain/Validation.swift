@@ -5,6 +5,8 @@ import Foundation
 public struct FieldError: Equatable, Sendable, Codable {
     public enum Code: String, Sendable, Codable {
         case required, tooLong, invalidDate, futureDate, invalidChoice, invalidCharacters, unknownTeam, unknownWorker, tooLongAgo, wrongType, choiceRequired
+        /// Not a number, or a number outside what the field allows (`limit`: the largest allowed).
+        case invalidNumber, tooLarge
     }
     /// The field's name as it appears in forms and in the JSON API (`dateOfBirth`).
     public var field: String
