@@ -6,10 +6,12 @@ import WhatMattersCore
 // MARK: Teams and staff
 
 extension Store {
-    public func createTeam(name: String, service: Service, id: UUID = UUID()) async throws -> Team {
-        let m = TeamModel(id: id, name: name, service: service)
-        try await m.create(on: db)
-        return m.value
+    public func createTeam(name: String, service: Service, id: UUID = UUID(), by actor: AuditActor) async throws -> Team {
+        try await audited(AuditEntry(actor, "team.create", detail: name)) { s in
+            let m = TeamModel(id: id, name: name, service: service)
+            try await m.create(on: s.db)
+            return m.value
+        }
     }
 
     public func teams() async throws -> [Team] {
@@ -26,12 +28,14 @@ extension Store {
 
     /// Adds a member of staff. The password hash is made by the caller (bcrypt in Web).
     public func addStaff(email: String, name: String, role: Role, teamIDs: [UUID], passwordHash: String,
-                         id: UUID = UUID()) async throws -> Staff {
+                         id: UUID = UUID(), by actor: AuditActor) async throws -> Staff {
         let normalised = email.lowercased()
         if try await StaffModel.query(on: db).filter(\.$email == normalised).first() != nil {
             throw StoreError.duplicateEmail(normalised)
         }
-        return try await db.transaction { tx in
+        let detail = "\(normalised) as \(role.rawValue) in \(teamIDs.map(\.uuidString).joined(separator: ","))"
+        return try await audited(AuditEntry(actor, "permission.grant", detail: detail)) { s in
+            let tx = s.db
             let m = StaffModel()
             m.id = id; m.email = normalised; m.name = name; m.role = role.rawValue
             m.passwordHash = passwordHash; m.active = true
@@ -82,10 +86,12 @@ extension Store {
 
     // MARK: API tokens
 
-    public func addToken(staffID: UUID, tokenHash: String) async throws {
-        let m = APITokenModel()
-        m.staffID = staffID; m.tokenHash = tokenHash; m.createdAt = Date()
-        try await m.create(on: db)
+    public func addToken(staffID: UUID, tokenHash: String, by actor: AuditActor) async throws {
+        try await audited(AuditEntry(actor, "permission.token", detail: staffID.uuidString)) { s in
+            let m = APITokenModel()
+            m.staffID = staffID; m.tokenHash = tokenHash; m.createdAt = Date()
+            try await m.create(on: s.db)
+        }
     }
 
     public func staff(forTokenHash hash: String) async throws -> Staff? {
@@ -97,14 +103,16 @@ extension Store {
 // MARK: People
 
 extension Store {
-    public func createPerson(_ d: PersonDetails, id: UUID = UUID(), at now: Date = Date()) async throws -> Person {
-        let m = PersonModel()
-        m.id = id
-        m.apply(d)
-        m.version = 1
-        m.createdAt = now; m.updatedAt = now
-        try await m.create(on: db)
-        return m.value
+    public func createPerson(_ d: PersonDetails, id: UUID = UUID(), at now: Date = Date(), by actor: AuditActor) async throws -> Person {
+        try await audited(AuditEntry(actor, "person.create", person: id)) { s in
+            let m = PersonModel()
+            m.id = id
+            m.apply(d)
+            m.version = 1
+            m.createdAt = now; m.updatedAt = now
+            try await m.create(on: s.db)
+            return m.value
+        }
     }
 
     public func person(_ id: UUID) async throws -> Person? {
@@ -112,8 +120,9 @@ extension Store {
     }
 
     /// Saves new details only if nobody has saved since `expectedVersion` was read.
-    public func updatePerson(_ id: UUID, _ d: PersonDetails, expectedVersion: Int?) async throws -> Person {
-        try await db.transaction { tx in
+    public func updatePerson(_ id: UUID, _ d: PersonDetails, expectedVersion: Int?, by actor: AuditActor) async throws -> Person {
+        try await audited(AuditEntry(actor, "person.update", person: id)) { s in
+            let tx = s.db
             guard let m = try await PersonModel.find(id, on: tx) else { throw StoreError.notFound }
             if let expectedVersion, expectedVersion != m.version { throw StoreError.conflict(currentVersion: m.version) }
             m.apply(d)
@@ -170,22 +179,26 @@ extension Store {
 // MARK: Conversations
 
 extension Store {
-    public func addConversation(personID: UUID, _ d: ConversationDetails, recordedBy: UUID?, id: UUID = UUID(),
-                                at now: Date = Date()) async throws -> Conversation {
-        let m = ConversationModel()
-        m.id = id; m.personID = personID; m.apply(d); m.recordedBy = recordedBy
-        m.version = 1; m.createdAt = now; m.updatedAt = now
-        try await m.create(on: db)
-        return m.value
+    public func addConversation(personID: UUID, _ d: ConversationDetails, id: UUID = UUID(),
+                                at now: Date = Date(), by actor: AuditActor) async throws -> Conversation {
+        try await audited(AuditEntry(actor, "conversation.create", person: personID, detail: id.uuidString)) { s in
+            let m = ConversationModel()
+            m.id = id; m.personID = personID; m.apply(d); m.recordedBy = actor.id
+            m.version = 1; m.createdAt = now; m.updatedAt = now
+            try await m.create(on: s.db)
+            return m.value
+        }
     }
 
     public func conversation(_ id: UUID) async throws -> Conversation? {
         try await ConversationModel.find(id, on: db)?.value
     }
 
-    public func updateConversation(_ id: UUID, _ d: ConversationDetails, expectedVersion: Int?) async throws -> Conversation {
-        try await db.transaction { tx in
-            guard let m = try await ConversationModel.find(id, on: tx) else { throw StoreError.notFound }
+    public func updateConversation(_ id: UUID, personID: UUID, _ d: ConversationDetails, expectedVersion: Int?,
+                                   by actor: AuditActor) async throws -> Conversation {
+        try await audited(AuditEntry(actor, "conversation.update", person: personID, detail: id.uuidString)) { s in
+            let tx = s.db
+            guard let m = try await ConversationModel.find(id, on: tx), m.personID == personID else { throw StoreError.notFound }
             if let expectedVersion, expectedVersion != m.version { throw StoreError.conflict(currentVersion: m.version) }
             m.apply(d); m.version += 1; m.updatedAt = Date()
             try await m.update(on: tx)
@@ -225,11 +238,16 @@ extension Store {
 // MARK: Drafts
 
 extension Store {
+    /// Keeps typed text when a session has ended. Audited: it may hold anything a
+    /// practitioner wrote about a person.
     public func saveDraft(path: String, fields: String) async throws -> UUID {
-        let m = DraftModel()
-        m.id = UUID(); m.path = path; m.fields = fields; m.createdAt = Date()
-        try await m.create(on: db)
-        return m.id!
+        let id = UUID()
+        return try await audited(AuditEntry(.system("session ended"), "draft.keep", detail: "\(id.uuidString) \(path)")) { s in
+            let m = DraftModel()
+            m.id = id; m.path = path; m.fields = fields; m.createdAt = Date()
+            try await m.create(on: s.db)
+            return id
+        }
     }
 
     public func draft(_ id: UUID) async throws -> (path: String, fields: String)? {
@@ -264,8 +282,10 @@ extension Store {
 
     /// Inserts many people and their conversations in one transaction, in multi-row inserts
     /// small enough for SQLite's limit on bound values.
-    public func insert(people: [NewPerson], conversations: [NewConversation], at now: Date = Date()) async throws {
-        try await db.transaction { tx in
+    public func insert(people: [NewPerson], conversations: [NewConversation], at now: Date = Date(), by actor: AuditActor) async throws {
+        let entry = AuditEntry(actor, "people.bulk-create", detail: "\(people.count) people, \(conversations.count) conversations")
+        try await audited(entry) { s in
+            let tx = s.db
             for chunk in people.chunked(400) {
                 let models = chunk.map { p -> PersonModel in
                     let m = PersonModel()

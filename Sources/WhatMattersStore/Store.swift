@@ -3,6 +3,8 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import SQLKit
+import NIOCore
+import Logging
 import WhatMattersCore
 
 /// Where the data lives. SQLite by default; PostgreSQL with no other change.
@@ -65,8 +67,9 @@ public struct Store: Sendable {
 
     public static let migrations: [any Migration] = [
         M001_CreateTeams(), M002_CreateStaff(), M003_CreateStaffTeams(), M004_CreatePeople(),
-        M005_CreateConversations(), M006_CreateAPITokens(), M007_CreateDrafts(), M008_AddListIndexes(),
+        M005_CreateConversations(), M006_CreateAPITokens(), M007_CreateDrafts(), M008_AddListIndexes(), M009_CreateAuditTrail(),
         SessionRecord.migration,
+        M010_CreatePlans(), M011_CreatePlanVersions(),
     ]
 
     /// Registers the database and the migrations. Call once, from `configure`.
@@ -89,6 +92,17 @@ public struct Store: Sendable {
         guard db is SQLiteDatabase else { return }
         try await sql.raw("PRAGMA journal_mode=WAL").run()
         try await sql.raw("PRAGMA synchronous=FULL").run()
+    }
+
+    /// SQLite keeps one connection per event loop; each must wait for another's write lock
+    /// (busy timeout) rather than fail at once, and sync fully on commit. The pool keeps its
+    /// connections, so setting this once per loop at start-up is enough.
+    public static func tuneConnections(_ databases: Databases, loops: [any EventLoop], logger: Logger) async throws {
+        for loop in loops {
+            guard let db = databases.database(logger: logger, on: loop) as? any SQLDatabase, db.dialect.name == "sqlite" else { return }
+            try await db.raw("PRAGMA busy_timeout = 10000").run()
+            try await db.raw("PRAGMA synchronous = FULL").run()
+        }
     }
 
     /// True when the database answers a trivial query.

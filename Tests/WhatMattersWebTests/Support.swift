@@ -22,6 +22,7 @@ class WebTestCase: XCTestCase {
 
     override func setUp() async throws {
         app = try await Application.make(.testing)
+        app.logger.logLevel = .warning
         var config = AppConfig()
         if let url = ProcessInfo.processInfo.environment["WHATMATTERS_TEST_POSTGRES_URL"], !url.isEmpty {
             config.database = .postgres(url: url)
@@ -39,8 +40,8 @@ class WebTestCase: XCTestCase {
             try await sql.raw("CREATE SCHEMA public").run()
         }
         try await migrate(app)
-        adults = try await app.store.createTeam(name: "Tîm Oedolion Gogledd", service: .adults)
-        children = try await app.store.createTeam(name: "Children East", service: .children)
+        adults = try await app.store.createTeam(name: "Tîm Oedolion Gogledd", service: .adults, by: .system("test"))
+        children = try await app.store.createTeam(name: "Children East", service: .children, by: .system("test"))
         practitioner = try await Accounts.addUser(app, email: "nia@example.org", name: "Nia Practitioner", role: .practitioner,
                                                   teamNames: [adults.name], password: Self.password).0
         otherPractitioner = try await Accounts.addUser(app, email: "tom@example.org", name: "Tom Other", role: .practitioner,
@@ -56,7 +57,7 @@ class WebTestCase: XCTestCase {
     func person(_ name: String = "Gwenllïan Ŵyn", team: Team? = nil, language: LanguageChoice = .cy) async throws -> Person {
         try await app.store.createPerson(PersonDetails(name: name, dateOfBirth: Day("1941-02-28"), service: .adults,
                                                        teamID: (team ?? adults).id, allocatedWorkerID: practitioner.id,
-                                                       preferredLanguage: language))
+                                                       preferredLanguage: language), by: .system("test"))
     }
 }
 

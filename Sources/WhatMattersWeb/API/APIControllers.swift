@@ -64,6 +64,7 @@ enum APIControllers {
         let staff = try req.requireStaff()
         let (page, per) = try paging(req)
         let result = try await req.store.people(inTeams: staff.teamIDs, page: page, per: per)
+        try await req.audit("people.list", detail: "api page \(page): \(result.items.count) people")
         return try json(PageDTO(items: result.items.map(PersonDTO.init), page: page, per: per, total: result.total))
     }
 
@@ -74,6 +75,7 @@ enum APIControllers {
         let query = c.text("query", body.query, required: true, limit: Limits.name)
         if !c.errors.isEmpty { throw WebError.invalid(FieldErrors(c.errors)) }
         let found = try await req.store.searchPeople(query, inTeams: staff.teamIDs)
+        try await req.audit("people.search", detail: "api: \(found.count) found")
         return try json(PageDTO(items: found.map(PersonDTO.init), page: 1, per: max(found.count, 1), total: found.count))
     }
 
@@ -86,7 +88,9 @@ enum APIControllers {
     }
 
     static func getPerson(_ req: Request) async throws -> Response {
-        try json(PersonDTO(try await person(req, .read)))
+        let p = try await person(req, .read)
+        try await req.audit("person.read", person: p.id, detail: "api")
+        return try json(PersonDTO(p))
     }
 
     static func allowed(_ req: Request) async throws -> (teams: Set<UUID>, workers: Set<UUID>) {
@@ -102,7 +106,7 @@ enum APIControllers {
         switch body.input.validate(today: Day(Date()), teams: teams, workers: workers) {
         case .failure(let e): throw WebError.invalid(e)
         case .success(let details):
-            let p = try await req.store.createPerson(details)
+            let p = try await req.store.createPerson(details, by: try req.actor())
             let res = try json(PersonDTO(p), status: .created)
             res.headers.replaceOrAdd(name: .location, value: SiteRoute.api(.person(p.id)).path)
             return res
@@ -116,7 +120,7 @@ enum APIControllers {
         switch body.input.validate(today: Day(Date()), teams: teams, workers: workers) {
         case .failure(let e): throw WebError.invalid(e)
         case .success(let details):
-            return try json(PersonDTO(try await req.store.updatePerson(p.id, details, expectedVersion: body.version)))
+            return try json(PersonDTO(try await req.store.updatePerson(p.id, details, expectedVersion: body.version, by: try req.actor())))
         }
     }
 
@@ -126,6 +130,7 @@ enum APIControllers {
         let p = try await person(req, .read)
         let (page, per) = try paging(req)
         let result = try await req.store.conversations(personID: p.id, page: page, per: per)
+        try await req.audit("conversation.list", person: p.id, detail: "api page \(page)")
         return try json(PageDTO(items: result.items.map(ConversationDTO.init), page: page, per: per, total: result.total))
     }
 
@@ -135,7 +140,7 @@ enum APIControllers {
         switch body.input.validate(today: Day(Date())) {
         case .failure(let e): throw WebError.invalid(e)
         case .success(let details):
-            let c = try await req.store.addConversation(personID: p.id, details, recordedBy: req.staff?.id)
+            let c = try await req.store.addConversation(personID: p.id, details, by: try req.actor())
             let res = try json(ConversationDTO(c), status: .created)
             res.headers.replaceOrAdd(name: .location, value: SiteRoute.api(.conversation(c.id)).path)
             return res
@@ -152,7 +157,9 @@ enum APIControllers {
     }
 
     static func getConversation(_ req: Request) async throws -> Response {
-        try json(ConversationDTO(try await conversation(req, .read)))
+        let c = try await conversation(req, .read)
+        try await req.audit("conversation.read", person: c.personID, detail: "api \(c.id.uuidString)")
+        return try json(ConversationDTO(c))
     }
 
     static func updateConversation(_ req: Request) async throws -> Response {
@@ -161,7 +168,7 @@ enum APIControllers {
         switch body.input.validate(today: Day(Date())) {
         case .failure(let e): throw WebError.invalid(e)
         case .success(let details):
-            return try json(ConversationDTO(try await req.store.updateConversation(c.id, details, expectedVersion: body.version)))
+            return try json(ConversationDTO(try await req.store.updateConversation(c.id, personID: c.personID, details, expectedVersion: body.version, by: try req.actor())))
         }
     }
 }

@@ -15,7 +15,7 @@ public enum Accounts {
     /// Adds a member of staff. With no password, one is generated and returned (shown once).
     @discardableResult
     public static func addUser(_ app: Application, email: String, name: String, role: Role, teamNames: [String],
-                               password: String?) async throws -> (Staff, generatedPassword: String?) {
+                               password: String?, by actor: AuditActor = .system("command line")) async throws -> (Staff, generatedPassword: String?) {
         let store = app.store
         guard email.contains("@"), email.count <= 254 else { throw Problem(description: "--email: \(email) is not an email address") }
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem(description: "--name: must not be empty") }
@@ -34,7 +34,7 @@ public enum Accounts {
         }
         let hash = try await app.password.async.hash(chosen)
         do {
-            let staff = try await store.addStaff(email: email, name: name, role: role, teamIDs: teamIDs, passwordHash: hash)
+            let staff = try await store.addStaff(email: email, name: name, role: role, teamIDs: teamIDs, passwordHash: hash, by: actor)
             return (staff, generated)
         } catch let e as StoreError {
             throw Problem(description: e.description)
@@ -42,12 +42,12 @@ public enum Accounts {
     }
 
     /// Creates an API token for a member of staff. Returned once; only its hash is stored.
-    public static func createToken(_ app: Application, email: String) async throws -> String {
+    public static func createToken(_ app: Application, email: String, by actor: AuditActor = .system("command line")) async throws -> String {
         guard let (staff, _) = try await app.store.staffForSignIn(email: email) else {
             throw Problem(description: "--email: no member of staff with email \(email)")
         }
         let token = "wm_" + Token.random()
-        try await app.store.addToken(staffID: staff.id, tokenHash: Token.sha256(token))
+        try await app.store.addToken(staffID: staff.id, tokenHash: Token.sha256(token), by: actor)
         return token
     }
 }

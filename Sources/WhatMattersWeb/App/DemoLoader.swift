@@ -18,7 +18,8 @@ public enum DemoLoader {
     public static func load(_ app: Application, people: Int, seed: UInt64, progress: (@Sendable (Int) -> Void)?) async throws {
         let demo = DemoAuthority(people: people, seed: seed)
         let store = app.store
-        for team in demo.teams { _ = try await store.createTeam(name: team.name, service: team.service, id: team.id) }
+        let actor = AuditActor.system("demo")
+        for team in demo.teams { _ = try await store.createTeam(name: team.name, service: team.service, id: team.id, by: actor) }
         // bcrypt is slow on purpose: hash each sign-in's password once, and give every other
         // member of staff one shared hash of a password nobody knows.
         var hashes: [Int: String] = [:]
@@ -26,7 +27,7 @@ public enum DemoLoader {
         let unknown = try await app.password.async.hash(UUID().uuidString + UUID().uuidString)
         for s in demo.staff {
             _ = try await store.addStaff(email: s.email, name: s.name, role: s.role, teamIDs: s.teamIDs,
-                                         passwordHash: hashes[s.index] ?? unknown, id: s.id)
+                                         passwordHash: hashes[s.index] ?? unknown, id: s.id, by: actor)
         }
         let chunk = 1_000
         for start in stride(from: 0, to: people, by: chunk) {
@@ -38,7 +39,7 @@ public enum DemoLoader {
                     newConversations.append(.init(id: p.conversationIDs[i], personID: p.id, details: c, recordedBy: p.conversationRecordedBy[i]))
                 }
             }
-            try await store.insert(people: newPeople, conversations: newConversations)
+            try await store.insert(people: newPeople, conversations: newConversations, by: actor)
             progress?(min(start + chunk, people))
         }
     }

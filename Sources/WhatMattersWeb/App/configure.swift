@@ -31,6 +31,7 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
 /// Migrates the database to the latest schema and applies the durability settings.
 public func migrate(_ app: Application) async throws {
+    try await Store.tuneConnections(app.databases, loops: Array(app.eventLoopGroup.makeIterator()), logger: app.logger)
     try await Store(app.db).prepareDatabase()
     try await app.autoMigrate()
 }

@@ -30,6 +30,14 @@ extension Request {
         return s
     }
 
+    /// The signed-in member of staff, as the audit trail names them.
+    func actor() throws -> AuditActor { AuditActor(try requireStaff()) }
+
+    /// Appends a read or list to the audit trail.
+    func audit(_ action: String, person: UUID? = nil, detail: String = "") async throws {
+        try await store.record(AuditEntry(try actor(), action, person: person, detail: detail))
+    }
+
     var locale: Locale2 { storage[LocaleKey.self] ?? .en }
     var t: Localizer { Localizer(locale) }
 

@@ -43,18 +43,21 @@ enum PageControllers {
                 req.session.data[SessionKeys.staff] = staff.id.uuidString
                 req.session.data[SessionKeys.seen] = String(Int(Date().timeIntervalSince1970))
                 req.session.data[SessionKeys.csrf] = Token.random()
+                try await req.store.record(AuditEntry(AuditActor(staff), "signin"))
                 let res = req.redirect(to: model.next ?? SiteRoute.caseload.path)
                 if req.cookies[Cookies.language] == nil, let l = staff.locale {
                     res.cookies[Cookies.language] = languageCookie(l)
                 }
                 return res
             }
+            try await req.store.record(AuditEntry(AuditActor(id: nil, label: email), "signin.failed", detail: req.remoteAddress?.ipAddress ?? ""))
             model.problems.append(FormProblem(field: "email", message: t("signIn.wrong")))
         }
         return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
     }
 
     static func signOut(_ req: Request, _ form: FormBody) async throws -> Response {
+        if let staff = req.staff { try await req.store.record(AuditEntry(AuditActor(staff), "signout")) }
         req.session.destroy()
         return req.redirect(to: SiteRoute.signIn.path + "?out=1")
     }
@@ -76,6 +79,7 @@ enum PageControllers {
     static func caseload(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let page = try await req.store.caseload(workerID: staff.id, page: req.pageNumber, per: 50)
+        try await req.audit("people.list", detail: "caseload page \(page.page): \(page.items.count) people")
         let model = PeopleListModel(kind: .caseload, people: page.items, page: page.page, pageCount: page.pageCount,
                                     total: page.total, teams: try await teamsByID(req))
         return req.html(model.render(req.pageContext()))
@@ -84,6 +88,7 @@ enum PageControllers {
     static func people(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let page = try await req.store.people(inTeams: staff.teamIDs, page: req.pageNumber, per: 50)
+        try await req.audit("people.list", detail: "team list page \(page.page): \(page.items.count) people")
         let model = PeopleListModel(kind: .people, people: page.items, page: page.page, pageCount: page.pageCount,
                                     total: page.total, teams: try await teamsByID(req))
         return req.html(model.render(req.pageContext()))
@@ -99,6 +104,7 @@ enum PageControllers {
             return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
         }
         let found = try await req.store.searchPeople(query, inTeams: staff.teamIDs)
+        try await req.audit("people.search", detail: "\(found.count) found")
         let model = PeopleListModel(kind: .search, people: found, total: found.count, teams: try await teamsByID(req), query: query)
         return req.html(model.render(req.pageContext()))
     }
@@ -131,6 +137,7 @@ enum PageControllers {
 
     static func personPage(_ req: Request) async throws -> Response {
         let person = try await person(req, .read)
+        try await req.audit("person.read", person: person.id)
         let model = PersonPageModel(person: person, team: try await req.store.team(person.details.teamID),
                                     worker: try await person.details.allocatedWorkerID.asyncMap { try await req.store.staff($0) } ?? nil,
                                     conversations: try await req.store.conversations(personID: person.id).items,
@@ -176,7 +183,7 @@ enum PageControllers {
             model.errors = errors
             return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
         case .success(let details):
-            let person = try await req.store.createPerson(details)
+            let person = try await req.store.createPerson(details, by: try req.actor())
             try await discardDraft(req, form)
             return req.redirect(to: SiteRoute.person(person.id).path + "?saved=person")
         }
@@ -184,6 +191,7 @@ enum PageControllers {
 
     static func editPersonForm(_ req: Request) async throws -> Response {
         let person = try await person(req, .write)
+        try await req.audit("person.read", person: person.id, detail: "edit form")
         let model = try await personFormModel(req, mode: .edit(person.id, version: person.version), input: PersonInput(person.details))
         return req.html(model.render(req.pageContext()))
     }
@@ -200,7 +208,7 @@ enum PageControllers {
             return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
         case .success(let details):
             do {
-                _ = try await req.store.updatePerson(person.id, details, expectedVersion: version)
+                _ = try await req.store.updatePerson(person.id, details, expectedVersion: version, by: try req.actor())
             } catch StoreError.conflict {
                 model.conflict = try await req.store.person(person.id)
                 return req.html(model.render(req.pageContext()), status: .conflict)
@@ -232,7 +240,7 @@ enum PageControllers {
             let model = ConversationFormModel(person: person, mode: .new, input: input, errors: errors, draftID: form.draftID)
             return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
         case .success(let details):
-            _ = try await req.store.addConversation(personID: person.id, details, recordedBy: req.staff?.id)
+            _ = try await req.store.addConversation(personID: person.id, details, by: try req.actor())
             try await discardDraft(req, form)
             return req.redirect(to: SiteRoute.person(person.id).path + "?saved=conversation")
         }
@@ -247,6 +255,7 @@ enum PageControllers {
     static func conversationPage(_ req: Request) async throws -> Response {
         let person = try await person(req, .read)
         let c = try await conversation(req, person: person)
+        try await req.audit("conversation.read", person: person.id, detail: c.id.uuidString)
         let model = ConversationPageModel(person: person, conversation: c,
                                           recordedBy: try await c.recordedBy.asyncMap { try await req.store.staff($0) } ?? nil)
         return req.html(model.render(req.pageContext()))
@@ -255,6 +264,7 @@ enum PageControllers {
     static func editConversationForm(_ req: Request) async throws -> Response {
         let person = try await person(req, .write)
         let c = try await conversation(req, person: person)
+        try await req.audit("conversation.read", person: person.id, detail: c.id.uuidString + " edit form")
         let model = ConversationFormModel(person: person, mode: .edit(c.id, version: c.version), input: ConversationInput(c.details))
         return req.html(model.render(req.pageContext()))
     }
@@ -272,7 +282,7 @@ enum PageControllers {
             return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
         case .success(let details):
             do {
-                _ = try await req.store.updateConversation(c.id, details, expectedVersion: version)
+                _ = try await req.store.updateConversation(c.id, personID: person.id, details, expectedVersion: version, by: try req.actor())
             } catch StoreError.conflict {
                 model.conflict = try await req.store.conversation(c.id)
                 return req.html(model.render(req.pageContext()), status: .conflict)

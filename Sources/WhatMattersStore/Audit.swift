@@ -1,0 +1,206 @@
+import Crypto
+import Fluent
+import Foundation
+import SQLKit
+import WhatMattersCore
+
+/// Who did something, for the audit trail.
+public struct AuditActor: Sendable, Equatable {
+    public var id: UUID?
+    /// An email, or the name of a command ("cli: import").
+    public var label: String
+    public init(id: UUID?, label: String) { self.id = id; self.label = label }
+    public init(_ staff: Staff) { self.init(id: staff.id, label: staff.email) }
+    public static func system(_ what: String) -> AuditActor { AuditActor(id: nil, label: "system: \(what)") }
+}
+
+/// One entry of the audit trail, chained by hash to the entry before it.
+public struct AuditEvent: Sendable, Equatable {
+    public var seq: Int
+    public var at: String
+    public var actorID: UUID?
+    public var actor: String
+    public var action: String
+    public var personID: UUID?
+    public var detail: String
+    public var previousHash: String
+    public var hash: String
+
+    /// The hash of this entry: SHA-256 over the previous hash and every field, so that
+    /// changing, removing or reordering any entry breaks the chain from there on.
+    public static func hash(previous: String, seq: Int, at: String, actorID: UUID?, actor: String, action: String,
+                            personID: UUID?, detail: String) -> String {
+        let fields = [previous, String(seq), at, actorID?.uuidString ?? "", actor, action, personID?.uuidString ?? "", detail]
+        // Length-prefixed, so that no two different entries serialise alike.
+        let canonical = fields.map { "\($0.utf8.count):\($0)" }.joined()
+        return SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+final class AuditEventModel: Model, @unchecked Sendable {
+    static let schema = "audit_events"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "seq") var seq: Int
+    @Field(key: "at") var at: String
+    @OptionalField(key: "actor_id") var actorID: UUID?
+    @Field(key: "actor") var actor: String
+    @Field(key: "action") var action: String
+    @OptionalField(key: "person_id") var personID: UUID?
+    @Field(key: "detail") var detail: String
+    @Field(key: "previous_hash") var previousHash: String
+    @Field(key: "hash") var hash: String
+    init() {}
+
+    var value: AuditEvent {
+        AuditEvent(seq: seq, at: at, actorID: actorID, actor: actor, action: action, personID: personID,
+                   detail: detail, previousHash: previousHash, hash: hash)
+    }
+}
+
+struct M009_CreateAuditTrail: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("audit_events").id()
+            .field("seq", .int, .required)
+            .field("at", .string, .required)
+            .field("actor_id", .uuid)
+            .field("actor", .string, .required)
+            .field("action", .string, .required)
+            .field("person_id", .uuid)
+            .field("detail", .string, .required)
+            .field("previous_hash", .string, .required)
+            .field("hash", .string, .required)
+            .unique(on: "seq")
+            .create()
+        // One row: the head of the chain. Claiming it first in every audited transaction
+        // serialises appends on both databases (a row lock, or SQLite's write lock).
+        try await db.schema("audit_head")
+            .field("id", .int, .identifier(auto: false))
+            .field("seq", .int, .required)
+            .field("hash", .string, .required)
+            .create()
+        let sql = db as! any SQLDatabase
+        try await sql.insert(into: "audit_head").columns("id", "seq", "hash").values(SQLBind(1), SQLBind(0), SQLBind(Store.genesis)).run()
+        try await sql.raw("CREATE INDEX audit_person_idx ON audit_events (person_id, seq)").run()
+    }
+    func revert(on db: Database) async throws {
+        try await db.schema("audit_head").delete()
+        try await db.schema("audit_events").delete()
+    }
+}
+
+/// What the audit trail records about one operation.
+public struct AuditEntry: Sendable {
+    public var actor: AuditActor
+    public var action: String
+    public var personID: UUID?
+    public var detail: String
+    public init(_ actor: AuditActor, _ action: String, person: UUID? = nil, detail: String = "") {
+        self.actor = actor; self.action = action; self.personID = person; self.detail = detail
+    }
+}
+
+extension Store {
+    /// The hash before the first entry.
+    static let genesis = String(repeating: "0", count: 64)
+
+    /// Runs `body` and appends `entry` to the audit trail in the same transaction: the
+    /// operation and its audit row commit together or not at all. Retries when another
+    /// writer holds the database.
+    public func audited<T: Sendable>(_ entry: AuditEntry, _ body: @escaping @Sendable (Store) async throws -> T) async throws -> T {
+        try await retryingBusy {
+            try await db.transaction { tx in
+                let store = Store(tx)
+                let (seq, previous) = try await store.claimAuditHead()
+                let result = try await body(store)
+                try await store.appendAudit(entry, seq: seq, previous: previous)
+                return result
+            }
+        }
+    }
+
+    /// Appends a single entry (for reads, sign-ins and other events with no write of their own).
+    public func record(_ entry: AuditEntry) async throws {
+        try await audited(entry) { _ in () }
+    }
+
+    /// Takes the next sequence number and the previous hash, holding the head for the rest
+    /// of the transaction.
+    func claimAuditHead() async throws -> (Int, String) {
+        let rows = try await sql.raw("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash").all()
+        guard let row = rows.first else { throw StoreError.notFound }
+        return (try row.decode(column: "seq", as: Int.self), try row.decode(column: "hash", as: String.self))
+    }
+
+    func appendAudit(_ entry: AuditEntry, seq: Int, previous: String) async throws {
+        let at = Self.timestamp(Date())
+        let hash = AuditEvent.hash(previous: previous, seq: seq, at: at, actorID: entry.actor.id, actor: entry.actor.label,
+                                   action: entry.action, personID: entry.personID, detail: entry.detail)
+        let m = AuditEventModel()
+        m.id = UUID(); m.seq = seq; m.at = at; m.actorID = entry.actor.id; m.actor = entry.actor.label
+        m.action = entry.action; m.personID = entry.personID; m.detail = entry.detail
+        m.previousHash = previous; m.hash = hash
+        try await m.create(on: db)
+        try await sql.update("audit_head").set("hash", to: SQLBind(hash)).where("id", .equal, SQLBind(1)).run()
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return f.string(from: date)
+    }
+
+    /// SQLite answers "busy" when another connection holds the write lock past the busy
+    /// timeout; such a transaction is safe to run again from the start.
+    func retryingBusy<T>(_ body: () async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            do { return try await body() } catch {
+                attempt += 1
+                let text = String(describing: error).lowercased()
+                guard attempt < 20, text.contains("busy") || text.contains("locked") else { throw error }
+                try await Task.sleep(nanoseconds: UInt64(attempt) * 20_000_000)
+            }
+        }
+    }
+
+    // MARK: Reading and checking the trail
+
+    /// Who has looked at or changed a person's record, newest first.
+    public func auditTrail(personID: UUID, limit: Int = 200) async throws -> [AuditEvent] {
+        try await AuditEventModel.query(on: db).filter(\.$personID == personID).sort(\.$seq, .descending).limit(limit).all().map(\.value)
+    }
+
+    public struct AuditVerification: Sendable, Equatable {
+        public var checked: Int
+        /// The first entry whose hash or link does not match, and why.
+        public var firstBroken: (seq: Int, reason: String)?
+        public static func == (a: Self, b: Self) -> Bool { a.checked == b.checked && a.firstBroken?.seq == b.firstBroken?.seq }
+    }
+
+    /// Recomputes the whole chain in order and names the first broken link.
+    public func verifyAudit(batch: Int = 5_000) async throws -> AuditVerification {
+        var previous = Self.genesis
+        var expectedSeq = 1
+        var checked = 0
+        while true {
+            let rows = try await AuditEventModel.query(on: db).filter(\.$seq >= expectedSeq).sort(\.$seq).limit(batch).all()
+            if rows.isEmpty { break }
+            for m in rows {
+                let e = m.value
+                if e.seq != expectedSeq { return .init(checked: checked, firstBroken: (expectedSeq, "entry \(expectedSeq) is missing")) }
+                if e.previousHash != previous { return .init(checked: checked, firstBroken: (e.seq, "it does not link to the entry before it")) }
+                let recomputed = AuditEvent.hash(previous: previous, seq: e.seq, at: e.at, actorID: e.actorID, actor: e.actor,
+                                                 action: e.action, personID: e.personID, detail: e.detail)
+                if recomputed != e.hash { return .init(checked: checked, firstBroken: (e.seq, "its contents do not match its hash")) }
+                previous = e.hash
+                expectedSeq += 1
+                checked += 1
+            }
+        }
+        let head = try await sql.raw("SELECT seq, hash FROM audit_head WHERE id = 1").first()
+        if let head, try head.decode(column: "seq", as: Int.self) != checked || head.decode(column: "hash", as: String.self) != previous {
+            return .init(checked: checked, firstBroken: (checked + 1, "entries after \(checked) have been removed"))
+        }
+        return .init(checked: checked, firstBroken: nil)
+    }
+}

@@ -1,0 +1,136 @@
+import Fluent
+import Foundation
+import SQLKit
+import WhatMattersCore
+
+// MARK: Plans and their versions
+
+extension Store {
+    static let planEncoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
+    static func planJSON(_ plan: CarePlan) throws -> String {
+        String(decoding: try planEncoder.encode(plan), as: UTF8.self)
+    }
+
+    static func plan(fromJSON body: String) throws -> CarePlan {
+        try JSONDecoder().decode(CarePlan.self, from: Data(body.utf8))
+    }
+
+    /// The latest version of a person's plan, if they have one.
+    public func plan(personID: UUID) async throws -> PlanRecord? {
+        guard let p = try await PlanModel.query(on: db).filter(\.$personID == personID).first() else { return nil }
+        return try await record(p, version: p.version)
+    }
+
+    /// One saved version of a person's plan.
+    public func plan(personID: UUID, version: Int) async throws -> PlanRecord? {
+        guard let p = try await PlanModel.query(on: db).filter(\.$personID == personID).first() else { return nil }
+        return try await record(p, version: version)
+    }
+
+    private func record(_ p: PlanModel, version: Int) async throws -> PlanRecord? {
+        guard let v = try await PlanVersionModel.query(on: db).filter(\.$planID == p.id!).filter(\.$version == version).first() else {
+            return nil
+        }
+        return PlanRecord(planID: p.id!, personID: p.personID, version: v.version, plan: try Self.plan(fromJSON: v.body),
+                          savedBy: v.savedBy, savedAt: v.savedAt, verdicts: version == p.version ? p.verdicts : nil)
+    }
+
+    /// Every saved version of a person's plan, newest first.
+    public func planVersions(personID: UUID) async throws -> [PlanVersionSummary] {
+        guard let p = try await PlanModel.query(on: db).filter(\.$personID == personID).first() else { return [] }
+        return try await PlanVersionModel.query(on: db).filter(\.$planID == p.id!).sort(\.$version, .descending).all().map { v in
+            let plan = try Self.plan(fromJSON: v.body)
+            return PlanVersionSummary(version: v.version, savedBy: v.savedBy, savedAt: v.savedAt, agreedOn: v.agreedOn.flatMap(Day.init),
+                                      outcomes: plan.outcomes.count, importantPeople: plan.importantPeople.count)
+        }
+    }
+
+    /// The person whose plan has this plan document id, if any.
+    public func personID(forPlanDocument externalID: String) async throws -> UUID? {
+        try await PlanModel.query(on: db).filter(\.$externalID == externalID).first()?.personID
+    }
+
+    /// Saves a new version of a person's plan (the first makes the plan), only if nobody has
+    /// saved since `expectedVersion` was read: 0 means "there is no plan yet"; nil saves
+    /// whatever the current version. A stale version throws `StoreError.conflict`; nothing
+    /// is ever overwritten, since every version is kept.
+    public func savePlan(personID: UUID, _ plan: CarePlan, expectedVersion: Int?, savedBy: UUID?, verdicts: PlanVerdicts?,
+                         at now: Date = Date()) async throws -> PlanRecord {
+        let body = try Self.planJSON(plan)
+        do {
+            return try await db.transaction { tx in
+                let model: PlanModel
+                if let existing = try await PlanModel.query(on: tx).filter(\.$personID == personID).first() {
+                    if let expectedVersion, expectedVersion != existing.version {
+                        throw StoreError.conflict(currentVersion: existing.version)
+                    }
+                    model = existing
+                    model.version += 1
+                } else {
+                    if let expectedVersion, expectedVersion != 0 { throw StoreError.conflict(currentVersion: 0) }
+                    model = PlanModel()
+                    model.id = UUID(); model.personID = personID; model.version = 1; model.createdAt = now
+                }
+                model.externalID = plan.documentID
+                model.updatedAt = now
+                model.apply(verdicts)
+                if model.version == 1 { try await model.create(on: tx) } else { try await model.update(on: tx) }
+                let v = PlanVersionModel()
+                v.id = UUID(); v.planID = model.id!; v.version = model.version; v.body = body; v.savedBy = savedBy; v.savedAt = now
+                v.agreedOn = plan.agreement?.date.description; v.agreedBy = plan.agreement.map { $0.name.isEmpty ? $0.by.rawValue : $0.name }
+                try await v.create(on: tx)
+                return PlanRecord(planID: model.id!, personID: personID, version: model.version, plan: plan, savedBy: savedBy,
+                                  savedAt: now, verdicts: verdicts)
+            }
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            // A save that raced another from the same version breaks the unique
+            // (plan_id, version) or person_id: report it as the conflict it is.
+            if let current = try? await PlanModel.query(on: db).filter(\.$personID == personID).first(),
+               current.version != (expectedVersion ?? -1) {
+                throw StoreError.conflict(currentVersion: current.version)
+            }
+            throw error
+        }
+    }
+
+    /// A plan to insert in bulk (the demo authority), as version 1.
+    public struct NewPlan: Sendable {
+        public var personID: UUID
+        public var plan: CarePlan
+        public var savedBy: UUID?
+        public var verdicts: PlanVerdicts?
+        public init(personID: UUID, plan: CarePlan, savedBy: UUID?, verdicts: PlanVerdicts?) {
+            self.personID = personID; self.plan = plan; self.savedBy = savedBy; self.verdicts = verdicts
+        }
+    }
+
+    /// Inserts many first versions of plans in one transaction.
+    public func insert(plans: [NewPlan], at now: Date = Date()) async throws {
+        try await db.transaction { tx in
+            for chunk in plans.chunked(200) {
+                var planModels: [PlanModel] = []
+                var versionModels: [PlanVersionModel] = []
+                for n in chunk {
+                    let m = PlanModel()
+                    m.id = UUID(); m.personID = n.personID; m.externalID = n.plan.documentID; m.version = 1
+                    m.createdAt = now; m.updatedAt = now; m.apply(n.verdicts)
+                    planModels.append(m)
+                    let v = PlanVersionModel()
+                    v.id = UUID(); v.planID = m.id!; v.version = 1; v.body = try Self.planJSON(n.plan); v.savedBy = n.savedBy; v.savedAt = now
+                    v.agreedOn = n.plan.agreement?.date.description
+                    v.agreedBy = n.plan.agreement.map { $0.name.isEmpty ? $0.by.rawValue : $0.name }
+                    versionModels.append(v)
+                }
+                try await planModels.create(on: tx)
+                try await versionModels.create(on: tx)
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Fluent
+import Foundation
+import XCTest
+import WhatMattersCore
+@testable import WhatMattersStore
+
+/// Plans on a real database: versions kept, stale saves refused, verdicts stored.
+final class PlanStoreTests: XCTestCase {
+    var database: TestDatabase!
+    var store: Store { database.store }
+
+    override func setUp() async throws { database = try await TestDatabase() }
+    override func tearDown() async throws { try await database.shutdown() }
+
+    func person() async throws -> Person {
+        let team = try await store.createTeam(name: "Tîm Oedolion", service: .adults)
+        return try await store.createPerson(PersonDetails(name: "Emrys ap Dafydd", service: .adults, teamID: team.id, preferredLanguage: .cy))
+    }
+
+    func plan(_ statement: String) -> CarePlan {
+        var p = CarePlan.new(documentID: "emrys-1", service: .adults, language: .cy)
+        p.whatMatters = "Y côr yw 'mywyd i ✨ \u{202E}"
+        p.outcomes = [PersonalOutcomeItem(id: "o1", statement: statement, whose: .person, importance: .importantTo,
+                                          nationalOutcomes: [.relationships], status: .active)]
+        p.scores = [ScoreEntry(id: "sc1", outcomeID: "o1", date: Day("2025-03-11"), kind: .baseline, value: 3, scoredBy: .jointly)]
+        return p
+    }
+
+    func testAPlanIsSavedInVersionsAndEveryVersionIsKept() async throws {
+        let p = try await person()
+        let none = try await store.plan(personID: p.id)
+        XCTAssertNil(none)
+        let first = try await store.savePlan(personID: p.id, plan("Dw i eisiau canu gyda'r côr"), expectedVersion: 0, savedBy: nil,
+                                             verdicts: PlanVerdicts(whatMattersAndStrengths: .met, scoringComplete: .partly))
+        XCTAssertEqual(first.version, 1)
+        let second = try await store.savePlan(personID: p.id, plan("Dw i eisiau canu bob nos Fercher"), expectedVersion: 1, savedBy: nil,
+                                              verdicts: nil)
+        XCTAssertEqual(second.version, 2)
+        let latest = try await store.plan(personID: p.id)
+        XCTAssertEqual(latest?.plan, plan("Dw i eisiau canu bob nos Fercher"))
+        XCTAssertNil(latest?.verdicts)
+        let v1 = try await store.plan(personID: p.id, version: 1)
+        XCTAssertEqual(v1?.plan.outcomes.first?.statement, "Dw i eisiau canu gyda'r côr")
+        XCTAssertEqual(v1?.plan.whatMatters, "Y côr yw 'mywyd i ✨ \u{202E}")
+        let versions = try await store.planVersions(personID: p.id)
+        XCTAssertEqual(versions.map(\.version), [2, 1])
+        let found = try await store.personID(forPlanDocument: "emrys-1")
+        XCTAssertEqual(found, p.id)
+    }
+
+    func testASaveFromAStaleVersionIsRefusedAndChangesNothing() async throws {
+        let p = try await person()
+        _ = try await store.savePlan(personID: p.id, plan("first"), expectedVersion: 0, savedBy: nil, verdicts: nil)
+        _ = try await store.savePlan(personID: p.id, plan("mine"), expectedVersion: 1, savedBy: nil, verdicts: nil)
+        do {
+            _ = try await store.savePlan(personID: p.id, plan("theirs"), expectedVersion: 1, savedBy: nil, verdicts: nil)
+            XCTFail("a stale save must be refused")
+        } catch StoreError.conflict(let current) {
+            XCTAssertEqual(current, 2)
+        }
+        do {
+            _ = try await store.savePlan(personID: p.id, plan("again"), expectedVersion: 0, savedBy: nil, verdicts: nil)
+            XCTFail("a second first version must be refused")
+        } catch StoreError.conflict(let current) {
+            XCTAssertEqual(current, 2)
+        }
+        let latest = try await store.plan(personID: p.id)
+        XCTAssertEqual(latest?.plan.outcomes.first?.statement, "mine")
+        XCTAssertEqual(latest?.version, 2)
+    }
+
+    func testVerdictsAreStoredOnThePlanRowAndPlansLoadInBulk() async throws {
+        let p = try await person()
+        try await store.insert(plans: [Store.NewPlan(personID: p.id, plan: plan("bulk"), savedBy: nil,
+                                                     verdicts: PlanVerdicts(whatMattersAndStrengths: .met, outcomesConsistency: .notMet,
+                                                                            balancedAnalysis: .partly, interventionsMeetOutcomes: .met,
+                                                                            scoringComplete: .met))])
+        let read = try await store.plan(personID: p.id)
+        XCTAssertEqual(read?.version, 1)
+        XCTAssertEqual(read?.verdicts?.outcomesConsistency, .notMet)
+        XCTAssertEqual(read?.plan.outcomes.first?.statement, "bulk")
+    }
+}
