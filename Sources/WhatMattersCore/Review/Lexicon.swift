@@ -137,16 +137,16 @@ enum LexiconList: String, CaseIterable {
 final class CompiledLexicon: @unchecked Sendable {
     static let symbols = 37
     /// Dense trie transitions: node * symbols + symbol → child node, or 0 for none.
-    private(set) var next: [Int32] = []
+    @exclusivity(unchecked) private(set) var next: [Int32] = []
     /// Per node: id of the exact word ending here, or -1.
-    private(set) var exact: [Int32] = []
+    @exclusivity(unchecked) private(set) var exact: [Int32] = []
     /// Per node: id of a prefix entry (`word*`) ending here, or -1.
-    private(set) var prefix: [Int32] = []
+    @exclusivity(unchecked) private(set) var prefix: [Int32] = []
     /// Phrases indexed by the id of their first word: `phraseStart[id] ..< phraseStart[id+1]`.
-    private(set) var phraseStart: [Int32] = []
-    private(set) var phrases: [Phrase] = []
+    @exclusivity(unchecked) private(set) var phraseStart: [Int32] = []
+    @exclusivity(unchecked) private(set) var phrases: [Phrase] = []
     /// The words of every phrase after the first, back to back; -2 matches any one word.
-    private(set) var phraseWords: [Int32] = []
+    @exclusivity(unchecked) private(set) var phraseWords: [Int32] = []
     private var wordCount: Int32 = 0
 
     struct Phrase {
@@ -234,9 +234,9 @@ final class CompiledLexicon: @unchecked Sendable {
     }
 
     /// Frozen copies of the trie for the scanner's inner loop (never reallocated).
-    private(set) var nextPointer: UnsafeMutablePointer<Int32>! = nil
-    private(set) var exactPointer: UnsafeMutablePointer<Int32>! = nil
-    private(set) var prefixPointer: UnsafeMutablePointer<Int32>! = nil
+    @exclusivity(unchecked) private(set) var nextPointer: UnsafeMutablePointer<Int32>! = nil
+    @exclusivity(unchecked) private(set) var exactPointer: UnsafeMutablePointer<Int32>! = nil
+    @exclusivity(unchecked) private(set) var prefixPointer: UnsafeMutablePointer<Int32>! = nil
 
     private func freeze() {
         nextPointer = .allocate(capacity: next.count); nextPointer.initialize(from: next, count: next.count)

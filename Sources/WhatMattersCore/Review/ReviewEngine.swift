@@ -57,6 +57,7 @@ private let bNegation = LexiconList.negation.bit
 private let bProView = LexiconList.professionalView.bit
 private let bNotSubstantive = LexiconList.notSubstantive.bit
 private let bThemes = LexiconList.allThemes
+private let bRelationships = LexiconList.themeBit(.relationships)
 private let bSubjects = bFirstPerson | bPronoun | bFamily | bProfessional
 private let bDeficitLike = bDeficit | bNeed | bNeedHead | bService | bTask
 
@@ -72,6 +73,8 @@ struct ReviewRun {
     var prompts: [PracticeReview.Prompt] = []
     var deficitOnlySentences = 0
     var childVoice = false
+    var personViewSubstantive: Bool? = nil
+    var familyViewSubstantive: Bool? = nil
 
     init(plan: PlanDocument, lexicon: CompiledLexicon, scanner: TextScanner, wording: ReviewWording) {
         self.plan = plan; self.lexicon = lexicon; self.scanner = scanner; self.t = wording
@@ -90,7 +93,7 @@ struct ReviewRun {
         var childVoiceRecorded: Bool? = nil
         if plan.service == .children {
             childVoiceRecorded = childVoice || (plan.personalOutcomes ?? []).contains { $0.whose == .child }
-                || substantive(plan.views?.person)
+                || substantivePersonView()
             if childVoiceRecorded == false && criteria[0].verdict != .notMet && criteria[0].verdict != .partly {
                 prompts.append(.init(text: t.promptChildVoice, criterion: nil, field: "/whatMatters"))
             }
@@ -108,37 +111,49 @@ struct ReviewRun {
 
     // MARK: - Helpers
 
-    static let quoteLimit = 90
-
     /// A short quotation: the text up to about 90 characters, cut at a word, with "…".
-    func quote(_ text: String) -> String {
-        var s = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if s.count > ReviewRun.quoteLimit {
-            var cut = s.index(s.startIndex, offsetBy: ReviewRun.quoteLimit)
-            if let space = s[..<cut].lastIndex(of: " ") { cut = space }
-            s = String(s[..<cut]).trimmingCharacters(in: CharacterSet(charactersIn: " ,;:–—")) + "…"
-        }
-        return s
-    }
+    func quote(_ text: String) -> String { Quotation.make(text) }
 
     func isBlank(_ s: String?) -> Bool {
         guard let s else { return true }
-        return s.allSatisfy { $0.isWhitespace }
+        for b in s.utf8 where !(b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09) {
+            // Non-breaking and other Unicode spaces are rare: ask Character only then.
+            if b < 0x80 { return false }
+            return s.allSatisfy { $0.isWhitespace }
+        }
+        return true
     }
 
-    /// The first token of each run of tokens carrying any of `bits` in sentence `s`.
-    func runStarts(_ s: Sentence, _ bits: UInt64) -> [Int] {
-        var out: [Int] = []
-        let masks = scanner.masks
-        let first = Int(s.firstToken)
-        for i in first..<Int(s.endToken) where masks[i] & bits != 0 {
-            if i == first || masks[i - 1] & bits == 0 { out.append(i) }
+    /// Calls `body` with the first token of each run of tokens carrying any of `bits` in
+    /// sentence `s`, until `body` returns false.
+    @inline(__always)
+    func forEachRunStart(_ s: Sentence, _ bits: UInt64, _ body: (Int) -> Bool) {
+        let first = Int(s.firstToken), end = Int(s.endToken)
+        scanner.masks.withUnsafeBufferPointer { masks in
+            var i = first
+            while i < end {
+                if masks[i] & bits != 0 && (i == first || masks[i - 1] & bits == 0) {
+                    if !body(i) { return }
+                }
+                i += 1
+            }
         }
-        return out
     }
 
     /// True when a view carries something of substance: at least two words that are not a
     /// placeholder such as "n/a" or "not known".
+    mutating func substantivePersonView() -> Bool {
+        if let known = personViewSubstantive { return known }
+        personViewSubstantive = substantive(plan.views?.person)
+        return personViewSubstantive!
+    }
+
+    mutating func substantiveFamilyView() -> Bool {
+        if let known = familyViewSubstantive { return known }
+        familyViewSubstantive = substantive(plan.views?.family)
+        return familyViewSubstantive!
+    }
+
     func substantive(_ text: String?) -> Bool {
         guard let text, !isBlank(text) else { return false }
         scanner.scan(text, lexicon: lexicon, welsh: welsh)
@@ -160,19 +175,20 @@ struct ReviewRun {
         if s.quotedMask & bPerspective != 0 { return .own }
         guard s.mask & bPerspective != 0 else { return nil }
         var best: Perspective? = nil
-        for i in runStarts(s, bPerspective) {
-            if scanner.tokens[i].flags & Token.quoted != 0 { return .own }
+        forEachRunStart(s, bPerspective) { i in
+            if scanner.tokens[i].flags & Token.quoted != 0 { best = .own; return false }
             let subject = scanner.subjectBefore(i, classes: bSubjects, skip: bReported | bPerspective)
-            if subject & bProfessional != 0 { continue }
+            if subject & bProfessional != 0 { return true }
             if subject & bFamily != 0 && subject & (bPronoun | bFirstPerson) == 0 {
                 if allowMediated { best = max(best ?? .mediated, .mediated) }
-                continue
+                return true
             }
             if subject & bFirstPerson != 0 {
-                if firstPersonIsThePerson { return .own }
-                continue
+                if firstPersonIsThePerson { best = .own; return false }
+                return true
             }
             best = .reported
+            return true
         }
         return best
     }
@@ -182,18 +198,17 @@ struct ReviewRun {
         guard s.mask & (bQuality | bSupport) != 0 else { return false }
         let masks = scanner.masks
         let first = Int(s.firstToken)
-        for i in runStarts(s, bQuality | bSupport) {
-            var negated = false
+        var found = false
+        forEachRunStart(s, bQuality | bSupport) { i in
             var j = i - 1
             while j >= first && j >= i - 2 {
-                if masks[j] & bNegation != 0 { negated = true }
+                if masks[j] & bNegation != 0 { return true }
                 j -= 1
             }
-            if negated { continue }
-            if masks[i] & bQuality != 0 { return true }
-            if s.mask & (bProfessional | bService) == 0 { return true }
+            if masks[i] & bQuality != 0 || s.mask & (bProfessional | bService) == 0 { found = true; return false }
+            return true
         }
-        return false
+        return found
     }
 
     mutating func criterionWhatMattersAndStrengths() {
@@ -209,26 +224,31 @@ struct ReviewRun {
         var anyText = false
 
         // The What Matters record: whatMatters and the notes of What Matters conversations.
-        var texts: [(label: String, text: String, isWhatMatters: Bool)] = []
-        if let wm = plan.whatMatters, !isBlank(wm) { texts.append(("whatMatters", wm, true)) }
+        var texts: [(index: Int, text: String, isWhatMatters: Bool)] = []
+        if let wm = plan.whatMatters, !isBlank(wm) { texts.append((-1, wm, true)) }
         for (i, c) in (plan.conversations ?? []).enumerated() where c.kind == .whatMatters && !isBlank(c.notes) {
-            texts.append((t.field("conversations[\(i)].notes", whatMattersConversation: true), c.notes, false))
+            texts.append((i, c.notes, false))
         }
-        for item in texts {
+        for textItem in texts {
             anyText = true
-            scanner.scan(item.text, lexicon: lexicon, welsh: welsh, readability: item.isWhatMatters)
+            let t = self.t
+            var item: (label: String, text: String, isWhatMatters: Bool) {
+                (textItem.isWhatMatters ? "whatMatters" : t.field("conversations[\(textItem.index)].notes", whatMattersConversation: true),
+                 textItem.text, textItem.isWhatMatters)
+            }
+            scanner.scan(textItem.text, lexicon: lexicon, welsh: welsh, readability: textItem.isWhatMatters)
             var fieldBest: Found? = nil
             var firstDeficit: String? = nil
             for s in scanner.sentences {
-                let p = perspective(in: s, firstPersonIsThePerson: item.isWhatMatters, allowMediated: allowMediated)
+                let p = perspective(in: s, firstPersonIsThePerson: textItem.isWhatMatters, allowMediated: allowMediated)
                 if let p, p > (fieldBest?.kind ?? .mediated) || fieldBest == nil {
-                    fieldBest = Found(kind: p, field: item.label, quote: quote(scanner.text(of: s)))
+                    fieldBest = Found(kind: p, field: item.label, quote: scanner.quote(of: s))
                 }
                 let strength = describesStrength(s)
-                if strength && strengthFound == nil { strengthFound = (item.label, quote(scanner.text(of: s))) }
+                if strength && strengthFound == nil { strengthFound = (item.label, scanner.quote(of: s)) }
                 if p == nil && !strength && s.mask & bDeficitLike != 0 && s.mask & bPerspective == 0 {
                     deficitOnlySentences += 1
-                    if firstDeficit == nil { firstDeficit = quote(scanner.text(of: s)) }
+                    if firstDeficit == nil { firstDeficit = scanner.quote(of: s) }
                 }
             }
             if let f = fieldBest {
@@ -252,7 +272,7 @@ struct ReviewRun {
             search: for (label, text) in others {
                 scanner.scan(text, lexicon: lexicon, welsh: welsh)
                 for s in scanner.sentences where describesStrength(s) {
-                    strengthFound = (label, quote(scanner.text(of: s))); break search
+                    strengthFound = (label, scanner.quote(of: s)); break search
                 }
             }
         }
@@ -326,8 +346,8 @@ struct ReviewRun {
             // A name (Connor, Mair) in the statement speaks of a relationship.
             if i > 0 && tokens[i].flags & (Token.nameLike | Token.unknown) == (Token.nameLike | Token.unknown)
                 && Int(tokens[i].end - tokens[i].start) >= 3 {
-                themesOutsideService |= LexiconList.themeBit(.relationships)
-                all |= LexiconList.themeBit(.relationships)
+                themesOutsideService |= bRelationships
+                all |= bRelationships
             }
         }
         let themes = all & bThemes
@@ -371,8 +391,8 @@ struct ReviewRun {
                                           field: "/personalOutcomes/\(index)/nationalOutcomes"))
                 continue
             }
-            var seen = Set<NationalOutcome>()
-            let unique = links.filter { seen.insert($0).inserted }
+            var unique: [NationalOutcome] = []
+            for link in links where !unique.contains(link) { unique.append(link) }
             let fitting = unique.filter { themes & LexiconList.themeBit($0) != 0 }
             if fitting.isEmpty {
                 reasons.append(t.outcomeMisfit(o.id, q, unique.map(\.rawValue)))
@@ -411,8 +431,8 @@ struct ReviewRun {
             case .person?, .family?: break
             }
         }
-        if substantive(plan.views?.person) { personSources.append("views.person") }
-        if substantive(plan.views?.family) { personSources.append("views.family") }
+        if substantivePersonView() { personSources.append("views.person") }
+        if substantiveFamilyView() { personSources.append("views.family") }
         for raiser in [ConcernRaisedBy.person, .family] where (plan.concerns ?? []).contains(where: { $0.raisedBy == raiser && !isBlank($0.description) }) {
             personSources.append(t.concernBy(t.raiserName(raiser)))
         }
@@ -425,7 +445,7 @@ struct ReviewRun {
             for s in scanner.sentences {
                 var pro = s.mask & bProView != 0
                 var person = false
-                for i in runStarts(s, bPerspective | bReported | bViewpoint) {
+                forEachRunStart(s, bPerspective | bReported | bViewpoint) { i in
                     let subject = scanner.subjectBefore(i, classes: bSubjects, skip: bPerspective | bReported | bViewpoint)
                     let quoted = scanner.tokens[i].flags & Token.quoted != 0
                     if !quoted && subject & (bProfessional | bFirstPerson) != 0 && subject & (bPronoun | bFamily) == 0 {
@@ -433,9 +453,10 @@ struct ReviewRun {
                     } else {
                         person = true
                     }
+                    return true
                 }
-                if pro && proQuote == nil { proQuote = quote(scanner.text(of: s)) }
-                if person && personQuote == nil { personQuote = quote(scanner.text(of: s)) }
+                if pro && proQuote == nil { proQuote = scanner.quote(of: s) }
+                if person && personQuote == nil { personQuote = scanner.quote(of: s) }
             }
         }
 
@@ -484,7 +505,7 @@ struct ReviewRun {
     mutating func criterionActions() -> (by: PracticeReview.ActionsBy, share: Double?) {
         var reasons: [String] = []
         let actions = plan.actions ?? []
-        let ids = Set((plan.personalOutcomes ?? []).map(\.id))
+        let ids = (plan.personalOutcomes ?? []).map(\.id)
         var by = PracticeReview.ActionsBy()
         var services = 0, serving = 0
         var details: [String] = []
@@ -503,15 +524,15 @@ struct ReviewRun {
             let isService = a.isService ?? (a.by == .service)
             if isService { services += 1 }
             let named = a.outcomes ?? []
-            var seen = Set<String>()
-            let unknown = named.filter { !ids.contains($0) && seen.insert($0).inserted }
-            let q = quote(a.description)
-            let label = t.actionLabel(i, q, service: isService)
+            var unknown: [String] = []
+            for id in named where !ids.contains(id) && !unknown.contains(id) { unknown.append(id) }
             if named.contains(where: { ids.contains($0) }) {
                 serving += 1
                 if !unknown.isEmpty { details.append(t.actionAlsoUnknown(i, unknown)) }
                 continue
             }
+            let q = quote(a.description)
+            let label = t.actionLabel(i, q, service: isService)
             if a.outcomes == nil {
                 details.append(t.actionNoOutcomes(label))
                 if !ids.isEmpty {
@@ -585,8 +606,12 @@ struct ReviewRun {
                 }
                 let reviewOnly = missing.map(\.1.id).filter { reviewed.contains($0) }
                 if !reviewOnly.isEmpty { reasons.append(t.reviewOnly(reviewOnly)) }
-                for (_, o) in missing {
-                    prompts.append(.init(text: t.promptBaseline(o.id, quote(o.statement)), criterion: .scoringComplete, field: "/scores"))
+                if have.isEmpty && missing.count > 1 {
+                    prompts.append(.init(text: t.promptBaselines(missing.map(\.1.id)), criterion: .scoringComplete, field: "/scores"))
+                } else {
+                    for (_, o) in missing {
+                        prompts.append(.init(text: t.promptBaseline(o.id, quote(o.statement)), criterion: .scoringComplete, field: "/scores"))
+                    }
                 }
             }
         }

@@ -11,9 +11,24 @@ struct ReviewWording {
     /// "o1, o2 and o3" / "o1, o2 ac o3".
     func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
+        let head = items.dropLast().joined(separator: ", ")
         let last = items[items.count - 1]
-        let and = cy ? (startsWithVowel(last) ? "ac" : "a") : "and"
-        return items.dropLast().joined(separator: ", ") + " \(and) " + last
+        guard cy else { return head + " and " + last }
+        return head + " " + welshAnd(last)
+    }
+
+    /// "a" before a Welsh word, as it is written: "a'r" for "y"/"yr", "ac" before a vowel,
+    /// and the aspirate mutation of p, t, c ("a phryder").
+    func welshAnd(_ word: String) -> String {
+        if word.hasPrefix("yr ") { return "a'r " + word.dropFirst(3) }
+        if word.hasPrefix("y ") { return "a'r " + word.dropFirst(2) }
+        if word.hasPrefix("'r ") { return "a'r " + word.dropFirst(3) }
+        if startsWithVowel(word) { return "ac " + word }
+        for (radical, aspirate) in [("p", "ph"), ("t", "th"), ("c", "ch")] where word.hasPrefix(radical)
+            && !word.hasPrefix("ph") && !word.hasPrefix("th") && !word.hasPrefix("ch") {
+            return "a " + aspirate + word.dropFirst(radical.count)
+        }
+        return "a " + word
     }
 
     /// "â"/"ag", "gyda"/"gydag" before a vowel, for Welsh.
@@ -287,6 +302,10 @@ struct ReviewWording {
     func outOfScale(_ id: String, _ value: Int) -> String {
         cy ? "Mae'r sgôr llinell sylfaen \(value) ar gyfer \(id) y tu allan i'r raddfa 1–10"
            : "the baseline score \(value) for \(id) is outside the scale 1–10"
+    }
+    func promptBaselines(_ ids: [String]) -> String {
+        stop + (cy ? "cytunwch ar sgôr llinell sylfaen gyda'r person ar gyfer \(list(ids)): ble maen nhw nawr, rhwng 1 a 10?"
+                   : "agree a baseline score with the person for \(list(ids)): where are they now, from 1 to 10?")
     }
     func promptBaseline(_ id: String, _ q: String) -> String {
         stop + (cy ? "cytunwch ar sgôr llinell sylfaen gyda'r person ar gyfer \(id) \"\(q)\": ble maen nhw nawr, rhwng 1 a 10?"

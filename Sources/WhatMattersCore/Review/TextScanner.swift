@@ -35,15 +35,16 @@ struct Sentence {
 /// UTF-8 bytes with no regular expressions and no allocation once warm. Reused from field
 /// to field; not thread-safe (each review has its own).
 final class TextScanner {
-    private(set) var tokens: [Token] = []
-    private(set) var masks: [UInt64] = []
-    private(set) var sentences: [Sentence] = []
-    private(set) var bytes: [UInt8] = []
+    // Checked once per scan, not per access: the scanner is never shared between threads.
+    @exclusivity(unchecked) private(set) var tokens: [Token] = []
+    @exclusivity(unchecked) private(set) var masks: [UInt64] = []
+    @exclusivity(unchecked) private(set) var sentences: [Sentence] = []
+    @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
 
     // Readability counts, accumulated over every scan with `readability: true`.
-    var readabilityWords = 0
-    var readabilitySyllables = 0
-    var readabilitySentences = 0
+    @exclusivity(unchecked) var readabilityWords = 0
+    @exclusivity(unchecked) var readabilitySyllables = 0
+    @exclusivity(unchecked) var readabilitySentences = 0
 
     init() {
         tokens.reserveCapacity(512); masks.reserveCapacity(512); sentences.reserveCapacity(64); bytes.reserveCapacity(4096)
@@ -64,6 +65,14 @@ final class TextScanner {
         var letter: UInt8 = 0x80
         if let first = folded.utf8.first, first >= 0x61 && first <= 0x7A { letter = first }
         return UInt16(letter) | (scalar.properties.isUppercase ? 0x100 : 0)
+    }
+
+    /// For each ASCII byte: its class (bits 8…11), whether it is upper case (bit 12) and its
+    /// folded letter (bits 0…7), so the common case needs one load.
+    static let asciiTable: [UInt16] = (0..<128).map { b -> UInt16 in
+        var byte = UInt8(b)
+        let (cls, folded, _, upper) = withUnsafePointer(to: &byte) { classify($0, 0, 1) }
+        return UInt16(folded) | UInt16(cls.rawValue) << 8 | (upper ? 0x1000 : 0)
     }
 
     /// Classifies the character at `i`: its class, its folded ASCII letter (or 0x80 for a
@@ -136,14 +145,26 @@ final class TextScanner {
 
     /// Scans `text`. With `match: false` only readability is counted (no tokens kept).
     func scan(_ text: String, lexicon: CompiledLexicon, welsh: Bool, match: Bool = true, readability: Bool = false) {
+        // Work on local arrays (moved out of self, so they stay uniquely referenced and keep
+        // their capacity) and move them back at the end.
+        var tokens = self.tokens; self.tokens = []
+        var masks = self.masks; self.masks = []
+        var sentences = self.sentences; self.sentences = []
+        var bytes = self.bytes; self.bytes = []
         tokens.removeAll(keepingCapacity: true)
         masks.removeAll(keepingCapacity: true)
         sentences.removeAll(keepingCapacity: true)
         bytes.removeAll(keepingCapacity: true)
         bytes.append(contentsOf: text.utf8)
+        defer {
+            self.tokens = tokens; self.masks = masks; self.sentences = sentences; self.bytes = bytes
+        }
         let n = bytes.count
         guard n > 0 else { return }
 
+        let trie = lexicon.nextPointer!, exactIds = lexicon.exactPointer!, prefixIds = lexicon.prefixPointer!
+        let symbols = CompiledLexicon.symbols
+        var rWords = 0, rSyllables = 0, rSentences = 0
         var word = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0)) // 48-byte buffer
         let wordCapacity = 48
 
@@ -159,61 +180,28 @@ final class TextScanner {
                 var inQuote = false
                 var sentence: Int32 = -1
                 var sentenceOpen = false
+                var sentenceFirstToken: Int32 = 0
+                var sentenceByteStart: Int32 = 0
+                var sentenceByteEnd: Int32 = 0
                 var clause: Int32 = 0
                 // Readability state (whitespace-delimited words).
-                var rwInWord = false, rwHasLetter = false, rwPrevVowel = false
+                var rwInWord = false, rwPrevVowel = false, rwSentenceHasWords = false
                 var rwGroups = 0, rwLast: UInt8 = 0, rwSecondLast: UInt8 = 0
-                var rwSentenceHasWords = false
 
-                func finishReadabilityWord() {
-                    if rwInWord && rwHasLetter {
-                        var groups = rwGroups
-                        if !welsh && groups > 1 && rwLast == 0x65 && rwSecondLast != 0x6C && !TextScanner.isVowel(rwSecondLast, welsh: false) {
-                            groups -= 1
+                TextScanner.asciiTable.withUnsafeBufferPointer { ascii in
+                while i <= n {
+                    var cls = ByteClass.newline, folded: UInt8 = 0, len = 1, upper = false
+                    if i < n {
+                        let b = p[i]
+                        if b < 0x80 {
+                            let e = ascii[Int(b)]
+                            cls = ByteClass(rawValue: UInt8(truncatingIfNeeded: (e >> 8) & 0x0F))!
+                            folded = UInt8(truncatingIfNeeded: e)
+                            upper = e & 0x1000 != 0
+                        } else {
+                            (cls, folded, len, upper) = TextScanner.classify(p, i, n)
                         }
-                        readabilityWords += 1
-                        readabilitySyllables += max(1, groups)
                     }
-                    rwInWord = false; rwHasLetter = false; rwPrevVowel = false; rwGroups = 0; rwLast = 0; rwSecondLast = 0
-                }
-
-                func finishToken(at end: Int) {
-                    guard tokenStart >= 0 else { return }
-                    if match {
-                        var ids: (exact: Int32, prefix: Int32) = (-1, -1)
-                        if wordLength <= wordCapacity { ids = lexicon.lookup(w, count: wordLength) }
-                        var flags = tokenFlags
-                        if inQuote { flags |= Token.quoted }
-                        if flags & Token.capitalised != 0 && secondIsLower { flags |= Token.nameLike }
-                        if ids.exact < 0 && ids.prefix < 0 { flags |= Token.unknown }
-                        if !sentenceOpen {
-                            sentence += 1; sentenceOpen = true
-                            sentences.append(Sentence(firstToken: Int32(tokens.count), endToken: Int32(tokens.count),
-                                                      byteStart: Int32(tokenStart), byteEnd: Int32(end), mask: 0, quotedMask: 0))
-                        }
-                        tokens.append(Token(exact: ids.exact, prefix: ids.prefix, start: Int32(tokenStart), end: Int32(end),
-                                            sentence: sentence, clause: clause, flags: flags))
-                        masks.append(0)
-                        sentences[Int(sentence)].endToken = Int32(tokens.count)
-                        sentences[Int(sentence)].byteEnd = Int32(end)
-                    }
-                    tokenStart = -1; wordLength = 0; tokenFlags = 0; secondIsLower = false
-                }
-
-                func endSentence(at end: Int) {
-                    if sentenceOpen {
-                        sentences[Int(sentence)].byteEnd = Int32(end)
-                        sentenceOpen = false
-                        if readability { readabilitySentences += 1 }
-                    } else if !match && readability && rwSentenceHasWords {
-                        readabilitySentences += 1
-                    }
-                    rwSentenceHasWords = false
-                    clause += 1
-                }
-
-                while i < n {
-                    let (cls, folded, len, upper) = TextScanner.classify(p, i, n)
                     if cls == .letter {
                         if tokenStart < 0 {
                             tokenStart = i
@@ -224,7 +212,7 @@ final class TextScanner {
                         if wordLength < wordCapacity { w[wordLength] = folded }
                         wordLength += 1
                         if readability {
-                            rwInWord = true; rwHasLetter = true; rwSentenceHasWords = true
+                            rwInWord = true; rwSentenceHasWords = true
                             let vowel = TextScanner.isVowel(folded, welsh: welsh)
                             if vowel && !rwPrevVowel { rwGroups += 1 }
                             rwPrevVowel = vowel
@@ -233,20 +221,53 @@ final class TextScanner {
                         i += len
                         continue
                     }
-                    finishToken(at: i)
+                    // End of a word.
+                    if tokenStart >= 0 {
+                        if match {
+                            var exact: Int32 = -1, prefix: Int32 = -1
+                            if wordLength <= wordCapacity {
+                                var node = 0
+                                var k = 0
+                                while k < wordLength {
+                                    let child = trie[node &* symbols &+ CompiledLexicon.symbol(w[k])]
+                                    if child == 0 { break }
+                                    node = Int(child)
+                                    let pid = prefixIds[node]
+                                    if pid >= 0 { prefix = pid }
+                                    k += 1
+                                }
+                                if k == wordLength { exact = exactIds[node] }
+                            }
+                            var flags = tokenFlags
+                            if inQuote { flags |= Token.quoted }
+                            if flags & Token.capitalised != 0 && secondIsLower { flags |= Token.nameLike }
+                            if exact < 0 && prefix < 0 { flags |= Token.unknown }
+                            if !sentenceOpen {
+                                sentence += 1; sentenceOpen = true
+                                sentenceFirstToken = Int32(tokens.count)
+                                sentenceByteStart = Int32(tokenStart)
+                            }
+                            sentenceByteEnd = Int32(i)
+                            tokens.append(Token(exact: exact, prefix: prefix, start: Int32(tokenStart), end: Int32(i),
+                                                sentence: sentence, clause: clause, flags: flags))
+                            masks.append(0)
+                        }
+                        tokenStart = -1; wordLength = 0; tokenFlags = 0; secondIsLower = false
+                    }
+                    var endsSentence = false
+                    var endsReadabilityWord = false
                     switch cls {
                     case .space:
-                        if readability { finishReadabilityWord() }
+                        endsReadabilityWord = true
                     case .newline:
-                        if readability { finishReadabilityWord() }
-                        endSentence(at: i)
+                        endsReadabilityWord = true; endsSentence = true
                         inQuote = false
                     case .sentenceEnd:
                         // A full stop inside a number (2.5) does not end a sentence.
                         let nextIsLetter = i + 1 < n && TextScanner.classify(p, i + 1, n).0 == .letter
                         if !nextIsLetter {
-                            if readability { finishReadabilityWord() }
-                            endSentence(at: i + 1)
+                            endsReadabilityWord = true; endsSentence = true
+                            sentenceByteEnd = Int32(i + 1)
                         }
                     case .clause:
                         clause += 1
@@ -259,14 +280,38 @@ final class TextScanner {
                     case .apostrophe, .other, .letter:
                         break
                     }
+                    if readability && endsReadabilityWord && rwInWord {
+                        var groups = rwGroups
+                        if !welsh && groups > 1 && rwLast == 0x65 && rwSecondLast != 0x6C && !TextScanner.isVowel(rwSecondLast, welsh: false) {
+                            groups -= 1
+                        }
+                        rWords += 1
+                        rSyllables += max(1, groups)
+                        rwInWord = false; rwPrevVowel = false; rwGroups = 0; rwLast = 0; rwSecondLast = 0
+                    }
+                    if endsSentence {
+                        if sentenceOpen {
+                            sentences.append(Sentence(firstToken: sentenceFirstToken, endToken: Int32(tokens.count),
+                                                      byteStart: sentenceByteStart, byteEnd: sentenceByteEnd, mask: 0, quotedMask: 0))
+                            sentenceOpen = false
+                        }
+                        if readability && rwSentenceHasWords { rSentences += 1 }
+                        rwSentenceHasWords = false
+                        clause += 1
+                    }
                     i += len
                 }
-                finishToken(at: n)
-                if readability { finishReadabilityWord() }
-                endSentence(at: n)
+                }
             }
         }
-        if match { findPhrases(lexicon) }
+        readabilityWords += rWords; readabilitySyllables += rSyllables; readabilitySentences += rSentences
+        if match {
+            self.tokens = tokens; self.masks = masks; self.sentences = sentences
+            tokens = []; masks = []; sentences = []
+            findPhrases(lexicon)
+            tokens = self.tokens; masks = self.masks; sentences = self.sentences
+            self.tokens = []; self.masks = []; self.sentences = []
+        }
     }
 
     @inline(__always)
@@ -337,18 +382,11 @@ final class TextScanner {
 
     // MARK: - Reading results
 
-    /// The text of a sentence, trimmed of spaces and unbalanced quotation marks.
-    func text(of sentence: Sentence) -> String {
-        text(from: Int(sentence.byteStart), to: Int(sentence.byteEnd))
-    }
-
-    func text(from start: Int, to end: Int) -> String {
-        var s = String(decoding: bytes[max(0, start)..<min(end, bytes.count)], as: UTF8.self)
-        s = s.trimmingCharacters(in: .whitespacesAndNewlines)
-        let quotes: Set<Character> = ["\"", "“", "”", "«", "»"]
-        let count = s.reduce(0) { $0 + (quotes.contains($1) ? 1 : 0) }
-        if count % 2 == 1 { s.removeAll { quotes.contains($0) } }
-        return s
+    /// A short quotation of a sentence: see `Quotation.make`.
+    func quote(of sentence: Sentence) -> String {
+        bytes.withUnsafeBufferPointer { buf in
+            Quotation.make(UnsafeBufferPointer(rebasing: buf[Int(sentence.byteStart)..<min(Int(sentence.byteEnd), buf.count)]))
+        }
     }
 
     /// The first token before `index` in the same clause whose mask has any of `classes`,
@@ -362,5 +400,63 @@ final class TextScanner {
             j -= 1
         }
         return 0
+    }
+}
+
+/// Short quotations for reasons and prompts, made from UTF-8 bytes without Foundation.
+enum Quotation {
+    static let limit = 90
+
+    /// The text trimmed of spaces, of a final full stop and of unbalanced quotation marks,
+    /// and cut at a word to about 90 characters with "…".
+    static func make(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { make($0) }
+    }
+
+    static func make(_ input: UnsafeBufferPointer<UInt8>) -> String {
+        var lo = 0, hi = input.count
+        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+        while lo < hi && isSpace(input[lo]) { lo += 1 }
+        while hi > lo && isSpace(input[hi - 1]) { hi -= 1 }
+        // Count quotation marks: ", “, ”, «, ».
+        var quotes = 0
+        var i = lo
+        while i < hi {
+            let b = input[i]
+            if b == 0x22 { quotes += 1 }
+            else if b == 0xE2 && i + 2 < hi && input[i + 1] == 0x80 && (input[i + 2] == 0x9C || input[i + 2] == 0x9D) { quotes += 1 }
+            else if b == 0xC2 && i + 1 < hi && (input[i + 1] == 0xAB || input[i + 1] == 0xBB) { quotes += 1 }
+            i += 1
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(hi - lo + 3)
+        i = lo
+        while i < hi {
+            let b = input[i]
+            if quotes % 2 == 1 {
+                if b == 0x22 { i += 1; continue }
+                if b == 0xE2 && i + 2 < hi && input[i + 1] == 0x80 && (input[i + 2] == 0x9C || input[i + 2] == 0x9D) { i += 3; continue }
+                if b == 0xC2 && i + 1 < hi && (input[i + 1] == 0xAB || input[i + 1] == 0xBB) { i += 2; continue }
+            }
+            out.append(b); i += 1
+        }
+        while let last = out.last, isSpace(last) { out.removeLast() }
+        if out.last == 0x2E && (out.count < 2 || out[out.count - 2] != 0x2E) { out.removeLast() }
+        // Cut long text at a word.
+        var scalars = 0
+        var cut = -1
+        for (k, b) in out.enumerated() where b & 0xC0 != 0x80 {
+            scalars += 1
+            if scalars > limit { cut = k; break }
+        }
+        if cut >= 0 {
+            var end = cut
+            if let space = out[..<cut].lastIndex(of: 0x20), space > 0 { end = space }
+            out.removeSubrange(end...)
+            while let last = out.last, last == 0x20 || last == 0x2C || last == 0x3B || last == 0x3A { out.removeLast() }
+            out.append(contentsOf: [0xE2, 0x80, 0xA6]) // …
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
