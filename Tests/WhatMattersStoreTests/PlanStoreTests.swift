@@ -13,8 +13,8 @@ final class PlanStoreTests: XCTestCase {
     override func tearDown() async throws { try await database.shutdown() }
 
     func person() async throws -> Person {
-        let team = try await store.createTeam(name: "Tîm Oedolion", service: .adults)
-        return try await store.createPerson(PersonDetails(name: "Emrys ap Dafydd", service: .adults, teamID: team.id, preferredLanguage: .cy))
+        let team = try await store.createTeam(name: "Tîm Oedolion", service: .adults, by: .system("test"))
+        return try await store.createPerson(PersonDetails(name: "Emrys ap Dafydd", service: .adults, teamID: team.id, preferredLanguage: .cy), by: .system("test"))
     }
 
     func plan(_ statement: String) -> CarePlan {
@@ -30,11 +30,9 @@ final class PlanStoreTests: XCTestCase {
         let p = try await person()
         let none = try await store.plan(personID: p.id)
         XCTAssertNil(none)
-        let first = try await store.savePlan(personID: p.id, plan("Dw i eisiau canu gyda'r côr"), expectedVersion: 0, savedBy: nil,
-                                             verdicts: PlanVerdicts(whatMattersAndStrengths: .met, scoringComplete: .partly))
+        let first = try await store.savePlan(personID: p.id, plan("Dw i eisiau canu gyda'r côr"), expectedVersion: 0, verdicts: PlanVerdicts(whatMattersAndStrengths: .met, scoringComplete: .partly), by: .system("test"))
         XCTAssertEqual(first.version, 1)
-        let second = try await store.savePlan(personID: p.id, plan("Dw i eisiau canu bob nos Fercher"), expectedVersion: 1, savedBy: nil,
-                                              verdicts: nil)
+        let second = try await store.savePlan(personID: p.id, plan("Dw i eisiau canu bob nos Fercher"), expectedVersion: 1, verdicts: nil, by: .system("test"))
         XCTAssertEqual(second.version, 2)
         let latest = try await store.plan(personID: p.id)
         XCTAssertEqual(latest?.plan, plan("Dw i eisiau canu bob nos Fercher"))
@@ -50,16 +48,16 @@ final class PlanStoreTests: XCTestCase {
 
     func testASaveFromAStaleVersionIsRefusedAndChangesNothing() async throws {
         let p = try await person()
-        _ = try await store.savePlan(personID: p.id, plan("first"), expectedVersion: 0, savedBy: nil, verdicts: nil)
-        _ = try await store.savePlan(personID: p.id, plan("mine"), expectedVersion: 1, savedBy: nil, verdicts: nil)
+        _ = try await store.savePlan(personID: p.id, plan("first"), expectedVersion: 0, verdicts: nil, by: .system("test"))
+        _ = try await store.savePlan(personID: p.id, plan("mine"), expectedVersion: 1, verdicts: nil, by: .system("test"))
         do {
-            _ = try await store.savePlan(personID: p.id, plan("theirs"), expectedVersion: 1, savedBy: nil, verdicts: nil)
+            _ = try await store.savePlan(personID: p.id, plan("theirs"), expectedVersion: 1, verdicts: nil, by: .system("test"))
             XCTFail("a stale save must be refused")
         } catch StoreError.conflict(let current) {
             XCTAssertEqual(current, 2)
         }
         do {
-            _ = try await store.savePlan(personID: p.id, plan("again"), expectedVersion: 0, savedBy: nil, verdicts: nil)
+            _ = try await store.savePlan(personID: p.id, plan("again"), expectedVersion: 0, verdicts: nil, by: .system("test"))
             XCTFail("a second first version must be refused")
         } catch StoreError.conflict(let current) {
             XCTAssertEqual(current, 2)
@@ -74,7 +72,7 @@ final class PlanStoreTests: XCTestCase {
         try await store.insert(plans: [Store.NewPlan(personID: p.id, plan: plan("bulk"), savedBy: nil,
                                                      verdicts: PlanVerdicts(whatMattersAndStrengths: .met, outcomesConsistency: .notMet,
                                                                             balancedAnalysis: .partly, interventionsMeetOutcomes: .met,
-                                                                            scoringComplete: .met))])
+                                                                            scoringComplete: .met))], by: .system("test"))
         let read = try await store.plan(personID: p.id)
         XCTAssertEqual(read?.version, 1)
         XCTAssertEqual(read?.verdicts?.outcomesConsistency, .notMet)

@@ -59,11 +59,14 @@ extension Store {
     /// saved since `expectedVersion` was read: 0 means "there is no plan yet"; nil saves
     /// whatever the current version. A stale version throws `StoreError.conflict`; nothing
     /// is ever overwritten, since every version is kept.
-    public func savePlan(personID: UUID, _ plan: CarePlan, expectedVersion: Int?, savedBy: UUID?, verdicts: PlanVerdicts?,
-                         at now: Date = Date()) async throws -> PlanRecord {
+    public func savePlan(personID: UUID, _ plan: CarePlan, expectedVersion: Int?, verdicts: PlanVerdicts?,
+                         at now: Date = Date(), by actor: AuditActor) async throws -> PlanRecord {
         let body = try Self.planJSON(plan)
+        let savedBy = actor.id
+        let entry = AuditEntry(actor, "plan.save", person: personID, detail: "from version \(expectedVersion.map(String.init) ?? "any")")
         do {
-            return try await db.transaction { tx in
+            return try await audited(entry) { s in
+                let tx = s.db
                 let model: PlanModel
                 if let existing = try await PlanModel.query(on: tx).filter(\.$personID == personID).first() {
                     if let expectedVersion, expectedVersion != existing.version {
@@ -106,14 +109,15 @@ extension Store {
         public var plan: CarePlan
         public var savedBy: UUID?
         public var verdicts: PlanVerdicts?
-        public init(personID: UUID, plan: CarePlan, savedBy: UUID?, verdicts: PlanVerdicts?) {
+        public init(personID: UUID, plan: CarePlan, savedBy: UUID? = nil, verdicts: PlanVerdicts?) {
             self.personID = personID; self.plan = plan; self.savedBy = savedBy; self.verdicts = verdicts
         }
     }
 
     /// Inserts many first versions of plans in one transaction.
-    public func insert(plans: [NewPlan], at now: Date = Date()) async throws {
-        try await db.transaction { tx in
+    public func insert(plans: [NewPlan], at now: Date = Date(), by actor: AuditActor) async throws {
+        try await audited(AuditEntry(actor, "plans.bulk-create", detail: "\(plans.count) plans")) { s in
+            let tx = s.db
             for chunk in plans.chunked(200) {
                 var planModels: [PlanModel] = []
                 var versionModels: [PlanVersionModel] = []
