@@ -50,6 +50,14 @@ schemas = {
         "items": {"type": "array", "items": {"$ref": "#/components/schemas/Person"}}, "page": {"type": "integer"}, "per": {"type": "integer"}, "total": {"type": "integer"}}},
     "ConversationPage": {"type": "object", "required": ["items", "page", "per", "total"], "properties": {
         "items": {"type": "array", "items": {"$ref": "#/components/schemas/Conversation"}}, "page": {"type": "integer"}, "per": {"type": "integer"}, "total": {"type": "integer"}}},
+    "SubjectAccess": {"type": "object", "required": ["format", "person", "conversations", "breakGlass", "accessLog"],
+        "description": "Everything held about one person, including who has looked at their record.",
+        "properties": {"format": {"const": "whatmatters.subject-access/1"}, "person": {"$ref": "#/components/schemas/Person"},
+            "conversations": {"type": "array", "items": {"$ref": "#/components/schemas/Conversation"}},
+            "breakGlass": {"type": "array", "items": {"type": "object", "required": ["staff", "reason", "startedAt", "expiresAt"], "properties": {
+                "staff": {"type": "string"}, "reason": {"type": "string"}, "startedAt": ts, "expiresAt": ts}}},
+            "accessLog": {"type": "array", "items": {"type": "object", "required": ["seq", "at", "actor", "action", "detail"], "properties": {
+                "seq": {"type": "integer"}, "at": {"type": "string"}, "actor": {"type": "string"}, "action": {"type": "string"}, "detail": {"type": "string"}}}}}},
     "Problem": {"type": "object", "required": ["type", "title", "status"], "description": "RFC 9457 problem details, in the language of Accept-Language (cy or en).",
         "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"},
             "errors": {"type": "array", "items": {"type": "object", "required": ["field", "code", "message"], "properties": {
@@ -98,6 +106,10 @@ doc = {
                     "responses": {**ok(ref("ConversationPage")), **problems("401", "404", "422")}},
             "post": {"operationId": "createConversation", "summary": "Record a conversation", "requestBody": body("ConversationWrite"),
                      "responses": {**ok(ref("Conversation"), "Created", "201"), **problems("400", "401", "404", "422")}}},
+        "/api/v1/people/{personID}/subject-access": {
+            "parameters": pid("personID"),
+            "get": {"operationId": "subjectAccess", "summary": "Everything held about the person, including who has looked at the record (subject access)",
+                    "responses": {**ok(ref("SubjectAccess")), **problems("401", "404")}}},
         "/api/v1/conversations/{conversationID}": {
             "parameters": pid("conversationID"),
             "get": {"operationId": "getConversation", "responses": {**ok(ref("Conversation")), **problems("401", "404")}},

@@ -109,6 +109,7 @@ extension Store {
             m.id = id
             m.apply(d)
             m.version = 1
+            m.restricted = false
             m.createdAt = now; m.updatedAt = now
             try await m.create(on: s.db)
             return m.value
@@ -133,39 +134,80 @@ extension Store {
         }
     }
 
-    /// People in the given teams, by name.
-    public func people(inTeams teamIDs: [UUID], page: Int, per: Int) async throws -> WhatMattersCore.Page<Person> {
-        guard !teamIDs.isEmpty else { return .init(items: [], page: page, per: per, total: 0) }
-        let q = PersonModel.query(on: db).filter(\.$teamID ~~ teamIDs)
+    /// The people this viewer may list: their scope, less sealed records they are not named on.
+    func visible(_ viewer: Viewer) async throws -> QueryBuilder<PersonModel>? {
+        let q = PersonModel.query(on: db)
+        switch viewer.scope {
+        case .nothing: return nil
+        case .teams(let teams):
+            guard !teams.isEmpty else { return nil }
+            q.filter(\.$teamID ~~ teams)
+        case .authority: break
+        }
+        let named = try await namedRecords(staffID: viewer.staffID)
+        if named.isEmpty {
+            q.filter(\.$restricted == false)
+        } else {
+            q.group(.or) { $0.filter(\.$restricted == false).filter(\.$id ~~ named) }
+        }
+        return q
+    }
+
+    /// Sealed records this member of staff is named on.
+    public func namedRecords(staffID: UUID) async throws -> [UUID] {
+        try await RestrictedAccessModel.query(on: db).filter(\.$staffID == staffID).all().map(\.personID)
+    }
+
+    /// People this viewer may list, by name.
+    public func people(visibleTo viewer: Viewer, page: Int, per: Int) async throws -> WhatMattersCore.Page<Person> {
+        guard let q = try await visible(viewer) else { return .init(items: [], page: page, per: per, total: 0) }
         let total = try await q.copy().count()
         let items = try await q.sort(\.$nameFolded).sort(\.$id).range((page - 1) * per ..< page * per).all().map(\.value)
         return .init(items: items, page: page, per: per, total: total)
     }
 
-    /// A practitioner's caseload: the people allocated to them.
-    public func caseload(workerID: UUID, page: Int, per: Int) async throws -> WhatMattersCore.Page<Person> {
-        let q = PersonModel.query(on: db).filter(\.$allocatedWorkerID == workerID)
+    /// People in one team that this viewer may list (for counts on a team page).
+    public func peopleCount(teamID: UUID, visibleTo viewer: Viewer) async throws -> Int {
+        guard let q = try await visible(viewer) else { return 0 }
+        return try await q.filter(\.$teamID == teamID).count()
+    }
+
+    /// A practitioner's caseload: the people allocated to them that they may see.
+    public func caseload(workerID: UUID, visibleTo viewer: Viewer, page: Int, per: Int) async throws -> WhatMattersCore.Page<Person> {
+        guard let q = try await visible(viewer) else { return .init(items: [], page: page, per: per, total: 0) }
+        q.filter(\.$allocatedWorkerID == workerID)
         let total = try await q.copy().count()
         let items = try await q.sort(\.$nameFolded).sort(\.$id).range((page - 1) * per ..< page * per).all().map(\.value)
         return .init(items: items, page: page, per: per, total: total)
     }
 
-    /// Finds people in the given teams by name (every word of the query starts a word of the
-    /// name, accents optional) or, when the query is a date, by date of birth.
-    public func searchPeople(_ query: String, inTeams teamIDs: [UUID], limit: Int = 50) async throws -> [Person] {
-        guard !teamIDs.isEmpty else { return [] }
+    /// Finds people this viewer may list by name (every word of the query starts a word of
+    /// the name, accents optional) or, when the query is a date, by date of birth.
+    public func searchPeople(_ query: String, visibleTo viewer: Viewer, limit: Int = 50) async throws -> [Person] {
+        guard let q = try await visible(viewer) else { return [] }
         let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
         if let day = Day(trimmed) ?? Self.parseUKDate(trimmed) {
-            return try await PersonModel.query(on: db).filter(\.$teamID ~~ teamIDs)
-                .filter(\.$dateOfBirth == day.description).sort(\.$nameFolded).limit(limit).all().map(\.value)
+            return try await q.filter(\.$dateOfBirth == day.description).sort(\.$nameFolded).limit(limit).all().map(\.value)
         }
         let words = NameSearch.fold(trimmed).split(separator: " ").map(String.init)
         guard let first = words.first else { return [] }
         // Narrow in SQL by the first word, then match every word at word starts in Swift.
-        let candidates = try await PersonModel.query(on: db).filter(\.$teamID ~~ teamIDs)
-            .filter(\.$nameFolded, .contains(inverse: false, .anywhere), first)
+        let candidates = try await q.filter(\.$nameFolded, .contains(inverse: false, .anywhere), first)
             .sort(\.$nameFolded).limit(2000).all()
         return candidates.lazy.filter { NameSearch.matches(query: trimmed, name: $0.name) }.prefix(limit).map(\.value)
+    }
+
+    /// Convenience for tests and tools: people in the given teams (sealed records excluded).
+    public func people(inTeams teamIDs: [UUID], page: Int, per: Int) async throws -> WhatMattersCore.Page<Person> {
+        try await people(visibleTo: Viewer(staffID: UUID(), scope: .teams(teamIDs)), page: page, per: per)
+    }
+
+    public func searchPeople(_ query: String, inTeams teamIDs: [UUID], limit: Int = 50) async throws -> [Person] {
+        try await searchPeople(query, visibleTo: Viewer(staffID: UUID(), scope: .teams(teamIDs)), limit: limit)
+    }
+
+    public func caseload(workerID: UUID, page: Int, per: Int) async throws -> WhatMattersCore.Page<Person> {
+        try await caseload(workerID: workerID, visibleTo: Viewer(staffID: workerID, scope: .authority), page: page, per: per)
     }
 
     /// `31/12/1950`, as people in the UK write dates.
@@ -215,14 +257,22 @@ extension Store {
         return .init(items: items, page: page, per: per, total: total)
     }
 
-    /// The team's conversations counted by what happened next.
-    public func conversationCounts(teamID: UUID) async throws -> ConversationCounts {
+    /// The team's conversations counted by what happened next. Sealed records count only
+    /// for the staff named on them.
+    public func conversationCounts(teamID: UUID, viewerID: UUID? = nil) async throws -> ConversationCounts {
+        var named: [UUID] = []
+        if let viewerID { named = try await namedRecords(staffID: viewerID) }
         let rows = try await sql.select()
             .column(SQLColumn("what_happened_next", table: "conversations"), as: "next")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from("conversations")
             .join("people", on: SQLColumn("id", table: "people"), .equal, SQLColumn("person_id", table: "conversations"))
             .where(SQLColumn("team_id", table: "people"), .equal, SQLBind(teamID))
+            .where { w in
+                var w = w.where(SQLColumn("restricted", table: "people"), .equal, SQLLiteral.boolean(false))
+                if !named.isEmpty { w = w.orWhere(SQLColumn("id", table: "people"), .in, SQLBind.group(named)) }
+                return w
+            }
             .groupBy(SQLColumn("what_happened_next", table: "conversations"))
             .all()
         var counts: [WhatHappenedNext: Int] = [:]
@@ -289,7 +339,7 @@ extension Store {
             for chunk in people.chunked(400) {
                 let models = chunk.map { p -> PersonModel in
                     let m = PersonModel()
-                    m.id = p.id; m.apply(p.details); m.version = 1; m.createdAt = now; m.updatedAt = now
+                    m.id = p.id; m.apply(p.details); m.version = 1; m.restricted = false; m.createdAt = now; m.updatedAt = now
                     return m
                 }
                 try await models.create(on: tx)
@@ -310,5 +360,69 @@ extension Store {
 extension Array {
     func chunked(_ size: Int) -> [ArraySlice<Element>] {
         stride(from: 0, to: count, by: size).map { self[$0 ..< Swift.min($0 + size, count)] }
+    }
+}
+
+// MARK: Sealed records and break-glass
+
+extension Store {
+    /// Seals a record, naming the only staff who may see it (or unseals it).
+    public func setRestriction(personID: UUID, restricted: Bool, named: [UUID], by actor: AuditActor) async throws {
+        let detail = restricted ? "sealed; named: " + named.map(\.uuidString).joined(separator: ",") : "unsealed"
+        try await audited(AuditEntry(actor, "permission.restrict", person: personID, detail: detail)) { s in
+            guard let m = try await PersonModel.find(personID, on: s.db) else { throw StoreError.notFound }
+            m.restricted = restricted
+            try await m.update(on: s.db)
+            try await RestrictedAccessModel.query(on: s.db).filter(\.$personID == personID).delete()
+            if restricted {
+                for staffID in Set(named) {
+                    let r = RestrictedAccessModel()
+                    r.id = UUID(); r.personID = personID; r.staffID = staffID
+                    try await r.create(on: s.db)
+                }
+            }
+        }
+    }
+
+    public func isNamed(staffID: UUID, personID: UUID) async throws -> Bool {
+        try await RestrictedAccessModel.query(on: db).filter(\.$staffID == staffID).filter(\.$personID == personID).count() > 0
+    }
+
+    public func namedStaff(personID: UUID) async throws -> [UUID] {
+        try await RestrictedAccessModel.query(on: db).filter(\.$personID == personID).all().map(\.staffID)
+    }
+
+    /// Opens emergency access, marks it on the record and tells the managers of the person's team.
+    public func breakGlass(staff: Staff, person: Person, reason: String, minutes: Int, by actor: AuditActor) async throws -> BreakGlass {
+        let now = Date()
+        let grant = BreakGlass(staffID: staff.id, staffName: staff.name, personID: person.id, reason: reason,
+                               startedAt: now, expiresAt: now.addingTimeInterval(Double(minutes * 60)))
+        try await audited(AuditEntry(actor, "breakglass", person: person.id, detail: reason)) { s in
+            let m = BreakGlassModel()
+            m.id = UUID(); m.staffID = grant.staffID; m.staffName = grant.staffName; m.personID = grant.personID
+            m.reason = grant.reason; m.startedAt = grant.startedAt; m.expiresAt = grant.expiresAt
+            try await m.create(on: s.db)
+            let n = TeamNoticeModel()
+            n.id = UUID(); n.teamID = person.details.teamID; n.personID = person.id; n.kind = "breakglass"
+            n.detail = "\(staff.name) (\(staff.email)): \(reason)"; n.createdAt = now
+            try await n.create(on: s.db)
+        }
+        return grant
+    }
+
+    /// The unexpired break-glass grant of this member of staff on this record, if any.
+    public func activeBreakGlass(staffID: UUID, personID: UUID, at now: Date = Date()) async throws -> BreakGlass? {
+        try await BreakGlassModel.query(on: db).filter(\.$staffID == staffID).filter(\.$personID == personID)
+            .filter(\.$expiresAt > now).first()?.value
+    }
+
+    /// Every break-glass access to a record, newest first: it stays marked on the record.
+    public func breakGlassHistory(personID: UUID) async throws -> [BreakGlass] {
+        try await BreakGlassModel.query(on: db).filter(\.$personID == personID).sort(\.$startedAt, .descending).all().map(\.value)
+    }
+
+    public func teamNotices(teamID: UUID, limit: Int = 50) async throws -> [TeamNotice] {
+        try await TeamNoticeModel.query(on: db).filter(\.$teamID == teamID).sort(\.$createdAt, .descending).limit(limit).all()
+            .map { TeamNotice(personID: $0.personID, kind: $0.kind, detail: $0.detail, createdAt: $0.createdAt) }
     }
 }

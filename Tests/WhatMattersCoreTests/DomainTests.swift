@@ -62,13 +62,28 @@ final class DomainTests: XCTestCase {
         XCTAssertEqual(sorted, ["Ceri", "Chris", "Dafydd", "Ddwynwen", "Gareth", "Ngozi", "Huw", "Lowri", "Llinos"])
     }
 
-    func testAccessIsDeniedOutsideOnesTeamsAndToInactiveStaff() {
+    func testListsFollowTheRoleAndInactiveStaffSeeNothing() {
         let staff = Staff(id: UUID(), email: "a@b", name: "A", role: .practitioner, teamIDs: [team])
-        XCTAssertTrue(Access.allows(staff, .read, personInTeam: team))
-        XCTAssertFalse(Access.allows(staff, .read, personInTeam: UUID()))
+        XCTAssertEqual(Viewer(staff).scope, .teams([team]))
+        var lead = staff
+        lead.role = .qualityLead
+        XCTAssertEqual(Viewer(lead).scope, .authority)
+        lead.role = .evaluator
+        XCTAssertEqual(Viewer(lead).scope, .nothing)
         var inactive = staff
         inactive.active = false
-        XCTAssertFalse(Access.allows(inactive, .read, personInTeam: team))
+        XCTAssertEqual(Viewer(inactive).scope, .nothing)
+    }
+
+    func testASealedRecordIsClosedToEveryoneNotNamedOnIt() {
+        for role in Role.allCases {
+            for relationship in Access.Relationship.allCases {
+                for action in Access.Action.allCases {
+                    XCTAssertFalse(Access.allows(role: role, relationship: relationship, sensitivity: .restricted, named: false, action: action))
+                }
+            }
+        }
+        XCTAssertTrue(Access.allows(role: .practitioner, relationship: .team, sensitivity: .restricted, named: true, action: .read))
     }
 
     func testConversationCountsSeparateThoseResolvedWithoutAssessment() {

@@ -53,8 +53,9 @@ final class PagesTests: WebTestCase {
         let p = try await person()
         let b = Browser(app)
         try await b.signIn("tom@example.org")
-        let actual4 = try await b.get("/people/\(p.id)").status
-        XCTAssertEqual(actual4, .notFound)
+        let denied = try await b.get("/people/\(p.id)")
+        XCTAssertEqual(denied.status, .forbidden, "not their team: no record, only the offer of break-glass")
+        XCTAssertFalse(denied.body.contains("Gwenllïan"))
         let actual5 = try await b.get("/people/\(p.id)/conversations/new").status
         XCTAssertEqual(actual5, .notFound)
         let actual6 = try await b.get("/teams/\(adults.id)").status

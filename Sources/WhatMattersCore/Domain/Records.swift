@@ -32,9 +32,53 @@ public struct Person: Equatable, Sendable, Identifiable {
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
-    public init(id: UUID, details: PersonDetails, version: Int, createdAt: Date, updatedAt: Date) {
+    /// A sealed record: visible only to the staff named on it.
+    public var restricted: Bool
+    public init(id: UUID, details: PersonDetails, version: Int, createdAt: Date, updatedAt: Date, restricted: Bool = false) {
         self.id = id; self.details = details; self.version = version
-        self.createdAt = createdAt; self.updatedAt = updatedAt
+        self.createdAt = createdAt; self.updatedAt = updatedAt; self.restricted = restricted
+    }
+}
+
+/// Whose lists a member of staff sees, and which sealed records they are named on.
+public struct Viewer: Sendable, Equatable {
+    public enum Scope: Sendable, Equatable { case nothing, teams([UUID]), authority }
+    public var staffID: UUID
+    public var scope: Scope
+    public init(staffID: UUID, scope: Scope) { self.staffID = staffID; self.scope = scope }
+
+    /// The lists a role sees, consistent with `Access.allows(…, action: .list)`.
+    public init(_ staff: Staff) {
+        self.staffID = staff.id
+        if !staff.active { scope = .nothing }
+        else if Access.readsAuthority(staff.role) { scope = .authority }
+        else if Access.allows(role: staff.role, relationship: .team, sensitivity: .ordinary, action: .list) { scope = .teams(staff.teamIDs) }
+        else { scope = .nothing }
+    }
+}
+
+/// Emergency access to one record.
+public struct BreakGlass: Sendable, Equatable {
+    public var staffID: UUID
+    public var staffName: String
+    public var personID: UUID
+    public var reason: String
+    public var startedAt: Date
+    public var expiresAt: Date
+    public init(staffID: UUID, staffName: String, personID: UUID, reason: String, startedAt: Date, expiresAt: Date) {
+        self.staffID = staffID; self.staffName = staffName; self.personID = personID; self.reason = reason
+        self.startedAt = startedAt; self.expiresAt = expiresAt
+    }
+}
+
+/// Something a team manager needs to know, such as break-glass access to a team's record.
+public struct TeamNotice: Sendable, Equatable {
+    public var personID: UUID?
+    public var kind: String
+    public var detail: String
+    public var createdAt: Date
+    public init(personID: UUID?, kind: String, detail: String, createdAt: Date) {
+        self.personID = personID; self.kind = kind; self.detail = detail; self.createdAt = createdAt
     }
 }
 

@@ -130,3 +130,39 @@ struct M008_AddListIndexes: AsyncMigration {
         }
     }
 }
+
+/// Sealed records, their named staff, break-glass access and the notices it sends.
+struct M012_AddRestrictionAndBreakGlass: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("people").field("restricted", .bool, .required, .sql(.default(false))).update()
+        try await db.schema("restricted_access").id()
+            .field("person_id", .uuid, .required, .references("people", "id"))
+            .field("staff_id", .uuid, .required, .references("staff", "id"))
+            .unique(on: "person_id", "staff_id")
+            .create()
+        try await db.schema("break_glass").id()
+            .field("staff_id", .uuid, .required, .references("staff", "id"))
+            .field("staff_name", .string, .required)
+            .field("person_id", .uuid, .required, .references("people", "id"))
+            .field("reason", .string, .required)
+            .field("started_at", .datetime, .required)
+            .field("expires_at", .datetime, .required)
+            .create()
+        try await db.schema("team_notices").id()
+            .field("team_id", .uuid, .required, .references("teams", "id"))
+            .field("person_id", .uuid)
+            .field("kind", .string, .required)
+            .field("detail", .string, .required)
+            .field("created_at", .datetime, .required)
+            .create()
+        let sql = db as! any SQLDatabase
+        try await sql.raw("CREATE INDEX restricted_staff_idx ON restricted_access (staff_id)").run()
+        try await sql.raw("CREATE INDEX break_glass_idx ON break_glass (staff_id, person_id)").run()
+    }
+    func revert(on db: Database) async throws {
+        try await db.schema("team_notices").delete()
+        try await db.schema("break_glass").delete()
+        try await db.schema("restricted_access").delete()
+        try await db.schema("people").deleteField("restricted").update()
+    }
+}

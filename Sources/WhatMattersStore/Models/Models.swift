@@ -54,6 +54,7 @@ final class PersonModel: Model, @unchecked Sendable {
     @Field(key: "version") var version: Int
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    @Field(key: "restricted") var restricted: Bool
     init() {}
 
     func apply(_ d: PersonDetails) {
@@ -76,7 +77,7 @@ final class PersonModel: Model, @unchecked Sendable {
             preferredLanguage: LanguageChoice(rawValue: preferredLanguage) ?? .en,
             activeOfferMadeOn: activeOfferOn.flatMap(Day.init), activeOfferMadeBy: activeOfferBy,
             communicationNeeds: communicationNeeds),
-            version: version, createdAt: createdAt, updatedAt: updatedAt)
+            version: version, createdAt: createdAt, updatedAt: updatedAt, restricted: restricted)
     }
 }
 
@@ -141,6 +142,40 @@ final class DraftModel: Model, @unchecked Sendable {
     @Field(key: "path") var path: String
     /// The submitted form fields, as JSON.
     @Field(key: "fields") var fields: String
+    @Field(key: "created_at") var createdAt: Date
+    init() {}
+}
+
+final class RestrictedAccessModel: Model, @unchecked Sendable {
+    static let schema = "restricted_access"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "person_id") var personID: UUID
+    @Field(key: "staff_id") var staffID: UUID
+    init() {}
+}
+
+final class BreakGlassModel: Model, @unchecked Sendable {
+    static let schema = "break_glass"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "staff_id") var staffID: UUID
+    @Field(key: "staff_name") var staffName: String
+    @Field(key: "person_id") var personID: UUID
+    @Field(key: "reason") var reason: String
+    @Field(key: "started_at") var startedAt: Date
+    @Field(key: "expires_at") var expiresAt: Date
+    init() {}
+    var value: BreakGlass {
+        BreakGlass(staffID: staffID, staffName: staffName, personID: personID, reason: reason, startedAt: startedAt, expiresAt: expiresAt)
+    }
+}
+
+final class TeamNoticeModel: Model, @unchecked Sendable {
+    static let schema = "team_notices"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "team_id") var teamID: UUID
+    @OptionalField(key: "person_id") var personID: UUID?
+    @Field(key: "kind") var kind: String
+    @Field(key: "detail") var detail: String
     @Field(key: "created_at") var createdAt: Date
     init() {}
 }

@@ -63,7 +63,7 @@ enum APIControllers {
     static func people(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let (page, per) = try paging(req)
-        let result = try await req.store.people(inTeams: staff.teamIDs, page: page, per: per)
+        let result = try await req.store.people(visibleTo: Viewer(staff), page: page, per: per)
         try await req.audit("people.list", detail: "api page \(page): \(result.items.count) people")
         return try json(PageDTO(items: result.items.map(PersonDTO.init), page: page, per: per, total: result.total))
     }
@@ -74,17 +74,13 @@ enum APIControllers {
         var c = Checker()
         let query = c.text("query", body.query, required: true, limit: Limits.name)
         if !c.errors.isEmpty { throw WebError.invalid(FieldErrors(c.errors)) }
-        let found = try await req.store.searchPeople(query, inTeams: staff.teamIDs)
+        let found = try await req.store.searchPeople(query, visibleTo: Viewer(staff))
         try await req.audit("people.search", detail: "api: \(found.count) found")
         return try json(PageDTO(items: found.map(PersonDTO.init), page: 1, per: max(found.count, 1), total: found.count))
     }
 
     static func person(_ req: Request, _ action: Access.Action) async throws -> Person {
-        let staff = try req.requireStaff()
-        guard let id = req.parameters.get(SiteRoute.personParam, as: UUID.self),
-              let p = try await req.store.person(id),
-              Access.allows(staff, action, personInTeam: p.details.teamID) else { throw WebError.notFound }
-        return p
+        try await req.authorizePerson(action).person
     }
 
     static func getPerson(_ req: Request) async throws -> Response {
@@ -117,7 +113,9 @@ enum APIControllers {
         let p = try await person(req, .write)
         let body = try decode(PersonWriteDTO.self, req)
         let (teams, workers) = try await allowed(req)
-        switch body.input.validate(today: Day(Date()), teams: teams, workers: workers) {
+        // The person's current team and worker stay valid choices for whoever may edit them.
+        switch body.input.validate(today: Day(Date()), teams: teams.union([p.details.teamID]),
+                                   workers: workers.union([p.details.allocatedWorkerID].compactMap { $0 })) {
         case .failure(let e): throw WebError.invalid(e)
         case .success(let details):
             return try json(PersonDTO(try await req.store.updatePerson(p.id, details, expectedVersion: body.version, by: try req.actor())))
@@ -148,11 +146,10 @@ enum APIControllers {
     }
 
     static func conversation(_ req: Request, _ action: Access.Action) async throws -> Conversation {
-        let staff = try req.requireStaff()
+        _ = try req.requireStaff()
         guard let id = req.parameters.get(SiteRoute.conversationParam, as: UUID.self),
-              let c = try await req.store.conversation(id),
-              let p = try await req.store.person(c.personID),
-              Access.allows(staff, action, personInTeam: p.details.teamID) else { throw WebError.notFound }
+              let c = try await req.store.conversation(id) else { throw WebError.notFound }
+        _ = try await req.authorize(personID: c.personID, action)
         return c
     }
 

@@ -46,6 +46,9 @@ struct ErrorPages: AsyncMiddleware {
             let next = req.method == .GET ? "?next=" + (req.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : ""
             return req.redirect(to: SiteRoute.signIn.path + next)
         }
+        if case .breakGlassAvailable(let personID)? = error {
+            return req.html(BreakGlassOffer(personID: personID).render(req.pageContext()), status: .forbidden)
+        }
         let detail = t((error?.titleKey ?? "problem.server") + "Detail", [:])
         return req.html(ErrorPageModel(title: title, detail: detail).render(req.pageContext()), status: status)
     }

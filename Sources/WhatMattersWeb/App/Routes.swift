@@ -18,7 +18,11 @@ public enum SiteRoute: Hashable, Sendable {
     case conversationNew(UUID)
     case conversation(UUID, UUID)
     case conversationEdit(UUID, UUID)
+    case plan(UUID, PlanRoute)
     case team(UUID)
+    case breakGlass(UUID)
+    case restriction(UUID)
+    case subjectAccess(UUID)
     case draft(UUID)
     case asset(String)
     case healthz
@@ -32,6 +36,8 @@ public enum SiteRoute: Hashable, Sendable {
         case person(UUID)
         case conversations(UUID)
         case conversation(UUID)
+        case plan(UUID)
+        case subjectAccess(UUID)
     }
 
     enum Segment { case constant(String), parameter(String, String) }
@@ -55,7 +61,11 @@ public enum SiteRoute: Hashable, Sendable {
         case .conversation(let p, let c):
             return SiteRoute.person(p).segments + [.constant("conversations"), .parameter(Self.conversationParam, c.uuidString)]
         case .conversationEdit(let p, let c): return SiteRoute.conversation(p, c).segments + [.constant("edit")]
+        case .plan(let p, let r): return SiteRoute.person(p).segments + r.segments
         case .team(let id): return [.constant("teams"), .parameter(Self.teamParam, id.uuidString)]
+        case .breakGlass(let id): return SiteRoute.person(id).segments + [.constant("break-glass")]
+        case .restriction(let id): return SiteRoute.person(id).segments + [.constant("restriction")]
+        case .subjectAccess(let id): return SiteRoute.person(id).segments + [.constant("subject-access")]
         case .draft(let id): return [.constant("drafts"), .parameter(Self.draftParam, id.uuidString)]
         case .asset(let f): return [.constant("assets"), .parameter(Self.fileParam, f)]
         case .healthz: return [.constant("healthz")]
@@ -69,6 +79,8 @@ public enum SiteRoute: Hashable, Sendable {
             case .person(let id): return base + [.constant("people"), .parameter(Self.personParam, id.uuidString)]
             case .conversations(let id): return SiteRoute.api(.person(id)).segments + [.constant("conversations")]
             case .conversation(let id): return base + [.constant("conversations"), .parameter(Self.conversationParam, id.uuidString)]
+            case .plan(let id): return SiteRoute.api(.person(id)).segments + [.constant("plan")]
+            case .subjectAccess(let id): return SiteRoute.api(.person(id)).segments + [.constant("subject-access")]
             }
         }
     }

@@ -14,6 +14,10 @@ public enum WebError: Error, Sendable {
     case conflict(currentVersion: Int)
     case csrf
     case unavailable
+    /// Not this member of staff's record, but emergency access may be asked for.
+    case breakGlassAvailable(UUID)
+    /// Too many attempts; try again after the given number of seconds.
+    case throttled(seconds: Int)
 
     var status: HTTPStatus {
         switch self {
@@ -25,6 +29,8 @@ public enum WebError: Error, Sendable {
         case .conflict: return .conflict
         case .csrf: return .forbidden
         case .unavailable: return .serviceUnavailable
+        case .breakGlassAvailable: return .forbidden
+        case .throttled: return .tooManyRequests
         }
     }
 
@@ -39,6 +45,8 @@ public enum WebError: Error, Sendable {
         case .conflict: return "problem.conflict"
         case .csrf: return "problem.csrf"
         case .unavailable: return "problem.unavailable"
+        case .breakGlassAvailable: return "problem.forbidden"
+        case .throttled: return "problem.throttled"
         }
     }
 

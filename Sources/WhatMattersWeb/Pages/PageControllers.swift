@@ -78,7 +78,7 @@ enum PageControllers {
 
     static func caseload(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        let page = try await req.store.caseload(workerID: staff.id, page: req.pageNumber, per: 50)
+        let page = try await req.store.caseload(workerID: staff.id, visibleTo: Viewer(staff), page: req.pageNumber, per: 50)
         try await req.audit("people.list", detail: "caseload page \(page.page): \(page.items.count) people")
         let model = PeopleListModel(kind: .caseload, people: page.items, page: page.page, pageCount: page.pageCount,
                                     total: page.total, teams: try await teamsByID(req))
@@ -87,7 +87,7 @@ enum PageControllers {
 
     static func people(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        let page = try await req.store.people(inTeams: staff.teamIDs, page: req.pageNumber, per: 50)
+        let page = try await req.store.people(visibleTo: Viewer(staff), page: req.pageNumber, per: 50)
         try await req.audit("people.list", detail: "team list page \(page.page): \(page.items.count) people")
         let model = PeopleListModel(kind: .people, people: page.items, page: page.page, pageCount: page.pageCount,
                                     total: page.total, teams: try await teamsByID(req))
@@ -103,7 +103,7 @@ enum PageControllers {
             let model = PeopleListModel(kind: .search, people: [], total: 0, teams: [:], query: query, queryError: error)
             return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
         }
-        let found = try await req.store.searchPeople(query, inTeams: staff.teamIDs)
+        let found = try await req.store.searchPeople(query, visibleTo: Viewer(staff))
         try await req.audit("people.search", detail: "\(found.count) found")
         let model = PeopleListModel(kind: .search, people: found, total: found.count, teams: try await teamsByID(req), query: query)
         return req.html(model.render(req.pageContext()))
@@ -118,8 +118,9 @@ enum PageControllers {
         guard let id = req.parameters.get(SiteRoute.teamParam, as: UUID.self), let team = try await req.store.team(id) else { throw WebError.notFound }
         guard Access.canSeeTeam(staff, id) else { throw WebError.forbidden }
         let model = TeamPageModel(team: team, staff: try await req.store.staff(inTeams: [id]),
-                                  peopleCount: try await req.store.people(inTeams: [id], page: 1, per: 1).total,
-                                  counts: try await req.store.conversationCounts(teamID: id))
+                                  peopleCount: try await req.store.peopleCount(teamID: id, visibleTo: Viewer(staff)),
+                                  counts: try await req.store.conversationCounts(teamID: id, viewerID: staff.id),
+                                  notices: staff.role == .teamManager ? try await req.store.teamNotices(teamID: id) : [])
         return req.html(model.render(req.pageContext()))
     }
 
@@ -127,21 +128,21 @@ enum PageControllers {
 
     /// The person named in the path, if this member of staff may act on their record.
     static func person(_ req: Request, _ action: Access.Action) async throws -> Person {
-        let staff = try req.requireStaff()
-        guard let id = req.parameters.get(SiteRoute.personParam, as: UUID.self),
-              let person = try await req.store.person(id) else { throw WebError.notFound }
-        // Someone outside the person's teams learns nothing, not even that the record exists.
-        guard Access.allows(staff, action, personInTeam: person.details.teamID) else { throw WebError.notFound }
-        return person
+        try await req.authorizePerson(action).person
     }
 
     static func personPage(_ req: Request) async throws -> Response {
-        let person = try await person(req, .read)
-        try await req.audit("person.read", person: person.id)
+        let staff = try req.requireStaff()
+        let grant = try await req.authorizePerson(.read)
+        let person = grant.person
+        try await req.audit("person.read", person: person.id, detail: grant.relationship == .breakGlass ? "break-glass" : "")
         let model = PersonPageModel(person: person, team: try await req.store.team(person.details.teamID),
                                     worker: try await person.details.allocatedWorkerID.asyncMap { try await req.store.staff($0) } ?? nil,
                                     conversations: try await req.store.conversations(personID: person.id).items,
-                                    notice: noticeFromQuery(req))
+                                    notice: noticeFromQuery(req),
+                                    breakGlass: try await req.store.breakGlassHistory(personID: person.id),
+                                    lookedAt: Access.canRestrict(staff.role) ? try await req.store.auditTrail(personID: person.id, limit: 50) : nil,
+                                    canRestrict: Access.canRestrict(staff.role) && grant.relationship != .breakGlass)
         return req.html(model.render(req.pageContext()))
     }
 
@@ -155,8 +156,9 @@ enum PageControllers {
 
     static func personFormModel(_ req: Request, mode: PersonFormModel.Mode, input: PersonInput) async throws -> PersonFormModel {
         let staff = try req.requireStaff()
-        let teams = try await req.store.teams().filter { staff.teamIDs.contains($0.id) }
-        let workers = try await req.store.staff(inTeams: staff.teamIDs).filter { Access.allocatable($0.role) }
+        // The person's current team stays on offer when someone outside it (break-glass) edits.
+        let teams = try await req.store.teams().filter { staff.teamIDs.contains($0.id) || $0.id.uuidString == input.teamID }
+        let workers = try await req.store.staff(inTeams: teams.map(\.id)).filter { Access.allocatable($0.role) }
         return PersonFormModel(mode: mode, input: input, teams: teams, workers: workers)
     }
 
@@ -202,7 +204,9 @@ enum PageControllers {
         let version = form["version"].flatMap(Int.init)
         var model = try await personFormModel(req, mode: .edit(person.id, version: version ?? person.version), input: input)
         model.draftID = form.draftID
-        switch input.validate(today: today(), teams: Set(model.teams.map(\.id)), workers: Set(model.workers.map(\.id))) {
+        let teams = Set(model.teams.map(\.id) + [person.details.teamID])
+        let workers = Set(model.workers.map(\.id) + [person.details.allocatedWorkerID].compactMap { $0 })
+        switch input.validate(today: today(), teams: teams, workers: workers) {
         case .failure(let errors):
             model.errors = errors
             return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
@@ -314,9 +318,8 @@ enum PageControllers {
             model.notice = notice
             return req.html(model.render(req.pageContext()))
         }
-        guard parts.count >= 3, parts[0] == "people", let personID = UUID(uuidString: parts[1]),
-              let person = try await req.store.person(personID),
-              Access.allows(try req.requireStaff(), .write, personInTeam: person.details.teamID) else { throw WebError.notFound }
+        guard parts.count >= 3, parts[0] == "people", let personID = UUID(uuidString: parts[1]) else { throw WebError.notFound }
+        let person = try await req.authorize(personID: personID, .write).person
         if parts.count == 3, parts[2] == "edit" {
             var model = try await personFormModel(req, mode: .edit(person.id, version: form["version"].flatMap(Int.init) ?? person.version),
                                                   input: personInput(form))

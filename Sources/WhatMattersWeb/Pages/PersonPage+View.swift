@@ -13,6 +13,13 @@ extension PersonPageModel {
         }()
         return Layout.page(ctx, title: d.name, notice: notice, back: (SiteRoute.people.path, t("nav.back")), [
             Components.heading(d.name, caption: t.label(d.service)),
+            person.restricted ? H.el("p", ["class": "wm-tag wm-tag--restricted"], text: t("person.restricted")) : H.group([]),
+            breakGlass.isEmpty ? H.group([]) : H.el("div", ["class": "wm-breakglass", "role": "note"], [
+                H.el("h2", ["class": "govuk-heading-s"], text: t("breakGlass.marked")),
+                H.el("ul", ["class": "govuk-list"], breakGlass.map { g in
+                    H.el("li", [:], text: t("breakGlass.entry", ["name": g.staffName, "when": t.dateTime(g.startedAt), "reason": g.reason]))
+                }),
+            ]),
             Components.summaryList([
                 (t("field.dateOfBirth"), H.text(d.dateOfBirth.map { t.date($0) } ?? t("person.notRecorded"))),
                 (t("field.teamID"), team.map { H.el("a", ["href": SiteRoute.team($0.id).path, "class": "govuk-link"], text: $0.name) } ?? H.text("")),
@@ -25,6 +32,11 @@ extension PersonPageModel {
                 Components.linkButton(t("person.recordConversation"), href: SiteRoute.conversationNew(person.id).path),
                 Components.linkButton(t("person.edit"), href: SiteRoute.personEdit(person.id).path, secondary: true),
             ]),
+            canRestrict ? H.el("p", ["class": "govuk-body"], [
+                H.el("a", ["href": SiteRoute.restriction(person.id).path, "class": "govuk-link"], text: t("restriction.link")),
+                H.text(" · "),
+                H.el("a", ["href": SiteRoute.subjectAccess(person.id).path, "class": "govuk-link"], text: t("sar.link")),
+            ]) : H.group([]),
             H.el("h2", ["class": "govuk-heading-m"], text: t("person.conversations")),
             conversations.isEmpty ? H.el("p", ["class": "govuk-body"], text: t("person.noConversations")) :
                 H.el("ol", ["class": "wm-timeline"], conversations.map { c in
@@ -39,6 +51,13 @@ extension PersonPageModel {
                         ]),
                     ])
                 }),
+            lookedAt.map { events in
+                H.group([
+                    H.el("h2", ["class": "govuk-heading-m"], text: t("person.lookedAt")),
+                    Components.table(caption: t("person.lookedAtCaption"), headers: [t("audit.when"), t("audit.who"), t("audit.what")],
+                                     rows: events.map { e in [H.text(e.at.prefix(16).replacingOccurrences(of: "T", with: " ")), H.text(e.actor), H.text(e.action)] }),
+                ])
+            } ?? H.group([]),
         ])
     }
 }

@@ -7,4 +7,6 @@ struct TeamPageModel {
     var staff: [Staff]
     var peopleCount: Int
     var counts: ConversationCounts
+    /// Break-glass access to the team's records, shown to its managers.
+    var notices: [TeamNotice] = []
 }

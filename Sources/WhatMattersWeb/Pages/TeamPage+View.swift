@@ -19,6 +19,12 @@ extension TeamPageModel {
                              rows: WhatHappenedNext.allCases.map { next in
                                  [H.text(t.label(next)), H.text(String(counts.count(next))), H.text(share(counts.count(next)))]
                              }, numericColumns: [1, 2]),
+            notices.isEmpty ? H.group([]) : Components.table(
+                caption: t("team.notices"), headers: [t("audit.when"), t("audit.what")],
+                rows: notices.map { n in [H.text(t.dateTime(n.createdAt)), H.el("span", [:], [
+                    H.text(t("team.notice.\(n.kind)") + " "), H.text(n.detail), H.text(" "),
+                    n.personID.map { H.el("a", ["href": SiteRoute.person($0).path, "class": "govuk-link"], text: t("team.openRecord")) } ?? H.group([]),
+                ])] }),
             Components.table(caption: t("team.staff"), headers: [t("field.name"), t("team.role")],
                              rows: staff.map { [H.text($0.name), H.text(t.label($0.role))] }),
         ])
