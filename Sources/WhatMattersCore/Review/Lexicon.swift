@@ -133,15 +133,16 @@ enum LexiconList: String, CaseIterable {
     static let allThemes: UInt64 = NationalOutcome.allCases.reduce(0) { $0 | themeBit($1) }
 }
 
-/// A lexicon compiled into a byte trie for words and an index of phrases by first word.
+/// A lexicon compiled for speed: a hash table from folded words to word ids (one probe per
+/// word of text, not one per letter), and an index of phrases by their first word.
 final class CompiledLexicon: @unchecked Sendable {
-    static let symbols = 37
-    /// Dense trie transitions: node * symbols + symbol → child node, or 0 for none.
-    @exclusivity(unchecked) private(set) var next: [Int32] = []
-    /// Per node: id of the exact word ending here, or -1.
-    @exclusivity(unchecked) private(set) var exact: [Int32] = []
-    /// Per node: id of a prefix entry (`word*`) ending here, or -1.
-    @exclusivity(unchecked) private(set) var prefix: [Int32] = []
+    /// Open-addressing table: keys are 64-bit FNV-1a hashes of folded words (prefix entries
+    /// are tagged), 0 marks an empty slot.
+    @exclusivity(unchecked) private(set) var tableKeys: UnsafeMutablePointer<UInt64>! = nil
+    @exclusivity(unchecked) private(set) var tableIds: UnsafeMutablePointer<Int32>! = nil
+    private(set) var tableMask: Int = 0
+    /// Bit n is set when some prefix entry (`word*`) has n letters.
+    private(set) var prefixLengths: UInt64 = 0
     /// Phrases indexed by the id of their first word: `phraseStart[id] ..< phraseStart[id+1]`.
     @exclusivity(unchecked) private(set) var phraseStart: [Int32] = []
     @exclusivity(unchecked) private(set) var phrases: [Phrase] = []
@@ -157,17 +158,19 @@ final class CompiledLexicon: @unchecked Sendable {
     }
 
     static let wildcard: Int32 = -2
+    static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+    static let prefixTag: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-    /// Maps a folded byte to a trie symbol: a–z 0…25, digits 26…35, anything else 36.
-    @inline(__always) static func symbol(_ b: UInt8) -> Int {
-        if b >= 0x61 && b <= 0x7A { return Int(b &- 0x61) }
-        if b >= 0x30 && b <= 0x39 { return Int(b &- 0x30) + 26 }
-        return 36
+    @inline(__always) static func step(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* fnvPrime }
+
+    static func hash(_ word: String) -> UInt64 {
+        var h = fnvOffset
+        for b in word.utf8 { h = step(h, b) }
+        return h
     }
 
     init(_ source: PracticeReview.LexiconSource) throws {
-        next = [Int32](repeating: 0, count: CompiledLexicon.symbols)
-        exact = [-1]; prefix = [-1]
         var wordIds: [String: Int32] = [:]
         var prefixIds: [String: Int32] = [:]
         var raw: [(words: [Int32], mask: UInt64)] = []
@@ -176,17 +179,7 @@ final class CompiledLexicon: @unchecked Sendable {
             if isPrefix, let id = prefixIds[word] { return id }
             if !isPrefix, let id = wordIds[word] { return id }
             let id = wordCount; wordCount += 1
-            var node = 0
-            for b in word.utf8 {
-                let s = node * CompiledLexicon.symbols + CompiledLexicon.symbol(b)
-                if next[s] == 0 {
-                    next[s] = Int32(exact.count)
-                    next.append(contentsOf: repeatElement(0, count: CompiledLexicon.symbols))
-                    exact.append(-1); prefix.append(-1)
-                }
-                node = Int(next[s])
-            }
-            if isPrefix { prefix[node] = id; prefixIds[word] = id } else { exact[node] = id; wordIds[word] = id }
+            if isPrefix { prefixIds[word] = id } else { wordIds[word] = id }
             return id
         }
 
@@ -195,10 +188,16 @@ final class CompiledLexicon: @unchecked Sendable {
             guard !alternatives.isEmpty else { throw PracticeReview.LexiconError.badEntry(list, entry) }
             for words in alternatives {
                 guard let first = words.first, first != "?" else { throw PracticeReview.LexiconError.badEntry(list, entry) }
-                let ids: [Int32] = words.map { w in
-                    if w == "?" { return CompiledLexicon.wildcard }
-                    if w.hasSuffix("*") { return wordId(String(w.dropLast()), isPrefix: true) }
-                    return wordId(w, isPrefix: false)
+                var ids: [Int32] = []
+                for w in words {
+                    if w == "?" { ids.append(CompiledLexicon.wildcard); continue }
+                    if w.hasSuffix("*") {
+                        let stem = String(w.dropLast())
+                        guard stem.utf8.count >= 3 && stem.utf8.count < 64 else { throw PracticeReview.LexiconError.badEntry(list, entry) }
+                        ids.append(wordId(stem, isPrefix: true))
+                    } else {
+                        ids.append(wordId(w, isPrefix: false))
+                    }
                 }
                 raw.append((ids, mask))
             }
@@ -213,7 +212,25 @@ final class CompiledLexicon: @unchecked Sendable {
             }
         }
 
-        // Merge identical phrases, then index by first word.
+        // The word table.
+        var capacity = 16
+        while capacity < (wordIds.count + prefixIds.count) * 4 { capacity <<= 1 }
+        tableMask = capacity - 1
+        tableKeys = .allocate(capacity: capacity); tableKeys.initialize(repeating: 0, count: capacity)
+        tableIds = .allocate(capacity: capacity); tableIds.initialize(repeating: -1, count: capacity)
+        func insert(_ key: UInt64, _ id: Int32) {
+            let key = key == 0 ? 1 : key
+            var slot = Int(truncatingIfNeeded: key) & tableMask
+            while tableKeys[slot] != 0 && tableKeys[slot] != key { slot = (slot + 1) & tableMask }
+            tableKeys[slot] = key; tableIds[slot] = id
+        }
+        for (word, id) in wordIds.sorted(by: { $0.value < $1.value }) { insert(CompiledLexicon.hash(word), id) }
+        for (word, id) in prefixIds.sorted(by: { $0.value < $1.value }) {
+            insert(CompiledLexicon.hash(word) ^ CompiledLexicon.prefixTag, id)
+            prefixLengths |= 1 << UInt64(word.utf8.count)
+        }
+
+        // Merge identical phrases, then index by first word, longest first.
         var merged: [[Int32]: UInt64] = [:]
         var order: [[Int32]] = []
         for (words, mask) in raw {
@@ -230,44 +247,39 @@ final class CompiledLexicon: @unchecked Sendable {
             }
             phraseStart.append(Int32(phrases.count))
         }
-        freeze()
-    }
-
-    /// Frozen copies of the trie for the scanner's inner loop (never reallocated).
-    @exclusivity(unchecked) private(set) var nextPointer: UnsafeMutablePointer<Int32>! = nil
-    @exclusivity(unchecked) private(set) var exactPointer: UnsafeMutablePointer<Int32>! = nil
-    @exclusivity(unchecked) private(set) var prefixPointer: UnsafeMutablePointer<Int32>! = nil
-
-    private func freeze() {
-        nextPointer = .allocate(capacity: next.count); nextPointer.initialize(from: next, count: next.count)
-        exactPointer = .allocate(capacity: exact.count); exactPointer.initialize(from: exact, count: exact.count)
-        prefixPointer = .allocate(capacity: prefix.count); prefixPointer.initialize(from: prefix, count: prefix.count)
     }
 
     deinit {
-        nextPointer?.deallocate(); exactPointer?.deallocate(); prefixPointer?.deallocate()
+        tableKeys?.deallocate(); tableIds?.deallocate()
     }
 
-    /// Looks up one folded word: its exact id and the id of the longest prefix entry it
-    /// starts with (each -1 when none).
+    /// The id stored for a hash, or -1.
     @inline(__always)
-    func lookup(_ bytes: UnsafePointer<UInt8>, count: Int) -> (exact: Int32, prefix: Int32) {
-        var node = 0
-        var longestPrefix: Int32 = -1
-        for k in 0..<count {
-            let child = nextPointer[node &* CompiledLexicon.symbols &+ CompiledLexicon.symbol(bytes[k])]
-            if child == 0 { return (-1, longestPrefix) }
-            node = Int(child)
-            let p = prefixPointer[node]
-            if p >= 0 { longestPrefix = p }
+    func find(_ key: UInt64) -> Int32 {
+        let key = key == 0 ? 1 : key
+        var slot = Int(truncatingIfNeeded: key) & tableMask
+        while true {
+            let k = tableKeys[slot]
+            if k == key { return tableIds[slot] }
+            if k == 0 { return -1 }
+            slot = (slot + 1) & tableMask
         }
-        return (exactPointer[node], longestPrefix)
     }
 
-    /// Looks up a word written as text (for tests and tools).
+    /// Looks up a word written as text (for tests and tools): its exact id and the id of the
+    /// longest prefix entry it starts with (each -1 when none).
     func lookup(word: String) -> (exact: Int32, prefix: Int32) {
         let folded = Array(LexiconEntry.words(word).joined().utf8)
-        return folded.withUnsafeBufferPointer { lookup($0.baseAddress!, count: $0.count) }
+        var h = CompiledLexicon.fnvOffset
+        var prefix: Int32 = -1
+        for (n, b) in folded.enumerated() {
+            h = CompiledLexicon.step(h, b)
+            if n + 1 < 64 && prefixLengths & (1 << UInt64(n + 1)) != 0 {
+                let id = find(h ^ CompiledLexicon.prefixTag)
+                if id >= 0 { prefix = id }
+            }
+        }
+        return (find(h), prefix)
     }
 }
 

@@ -162,17 +162,15 @@ final class TextScanner {
         let n = bytes.count
         guard n > 0 else { return }
 
-        let trie = lexicon.nextPointer!, exactIds = lexicon.exactPointer!, prefixIds = lexicon.prefixPointer!
-        let symbols = CompiledLexicon.symbols
+        let prefixLengths = lexicon.prefixLengths
         var rWords = 0, rSyllables = 0, rSentences = 0
-        var word = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0)) // 48-byte buffer
-        let wordCapacity = 48
 
         bytes.withUnsafeBufferPointer { buf in
             let p = buf.baseAddress!
-            withUnsafeMutableBytes(of: &word) { wordRaw in
-                let w = wordRaw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            do {
                 var i = 0
+                var hash = CompiledLexicon.fnvOffset
+                var prefix: Int32 = -1
                 var wordLength = 0
                 var tokenStart = -1
                 var tokenFlags: UInt8 = 0
@@ -209,7 +207,13 @@ final class TextScanner {
                         } else if wordLength == 1 {
                             secondIsLower = !upper && folded >= 0x61 && folded <= 0x7A
                         }
-                        if wordLength < wordCapacity { w[wordLength] = folded }
+                        if match {
+                            hash = CompiledLexicon.step(hash, folded)
+                            if wordLength < 63 && prefixLengths & (1 << UInt64(wordLength + 1)) != 0 {
+                                let id = lexicon.find(hash ^ CompiledLexicon.prefixTag)
+                                if id >= 0 { prefix = id }
+                            }
+                        }
                         wordLength += 1
                         if readability {
                             rwInWord = true; rwSentenceHasWords = true
@@ -224,20 +228,7 @@ final class TextScanner {
                     // End of a word.
                     if tokenStart >= 0 {
                         if match {
-                            var exact: Int32 = -1, prefix: Int32 = -1
-                            if wordLength <= wordCapacity {
-                                var node = 0
-                                var k = 0
-                                while k < wordLength {
-                                    let child = trie[node &* symbols &+ CompiledLexicon.symbol(w[k])]
-                                    if child == 0 { break }
-                                    node = Int(child)
-                                    let pid = prefixIds[node]
-                                    if pid >= 0 { prefix = pid }
-                                    k += 1
-                                }
-                                if k == wordLength { exact = exactIds[node] }
-                            }
+                            let exact = lexicon.find(hash)
                             var flags = tokenFlags
                             if inQuote { flags |= Token.quoted }
                             if flags & Token.capitalised != 0 && secondIsLower { flags |= Token.nameLike }
@@ -253,6 +244,7 @@ final class TextScanner {
                             masks.append(0)
                         }
                         tokenStart = -1; wordLength = 0; tokenFlags = 0; secondIsLower = false
+                        hash = CompiledLexicon.fnvOffset; prefix = -1
                     }
                     var endsSentence = false
                     var endsReadabilityWord = false
