@@ -74,12 +74,16 @@ struct ReviewRun {
     var deficitOnlySentences = 0
     var childVoice = false
     var personViewSubstantive: Bool? = nil
+    var strengthsRecorded = PracticeReview.StrengthsBySource()
     var familyViewSubstantive: Bool? = nil
 
     init(plan: PlanDocument, lexicon: CompiledLexicon, scanner: TextScanner, wording: ReviewWording) {
         self.plan = plan; self.lexicon = lexicon; self.scanner = scanner; self.t = wording
         self.welsh = plan.language == .cy
         scanner.readabilityWords = 0; scanner.readabilitySyllables = 0; scanner.readabilitySentences = 0
+        strengthsRecorded = strengthsBySource()
+        criteria.reserveCapacity(5)
+        prompts.reserveCapacity(8)
     }
 
     mutating func review() -> PracticeReview {
@@ -103,7 +107,7 @@ struct ReviewRun {
         }
         let signals = PracticeReview.Signals(
             ownWordsOutcomes: outcomeSignals.ownWords, taskLikeOutcomes: outcomeSignals.taskLike,
-            deficitOnlySentences: deficitOnlySentences, strengthsBySource: strengthsBySource(),
+            deficitOnlySentences: deficitOnlySentences, strengthsBySource: strengthsRecorded,
             actionsBy: actionSignals.by, serviceActionShare: actionSignals.share,
             childVoiceRecorded: childVoiceRecorded, readability: readability)
         return PracticeReview(plan: plan.id, criteria: criteria, signals: signals, prompts: prompts)
@@ -291,7 +295,7 @@ struct ReviewRun {
             reasons.append(contentsOf: failures)
         }
 
-        let recorded = strengthsBySource()
+        let recorded = strengthsRecorded
         let strengthsOK = recorded.total > 0 || strengthFound != nil
         if recorded.total > 0 {
             reasons.append(t.strengthsRecorded(recorded))
@@ -575,12 +579,12 @@ struct ReviewRun {
         var reasons: [String] = []
         let outcomes = plan.personalOutcomes ?? []
         let scores = plan.scores ?? []
-        var baseline = Set<String>(), reviewed = Set<String>()
+        var baseline: [String] = [], reviewed: [String] = []
         for s in scores {
             if s.kind == .baseline {
-                if (1...10).contains(s.score) { baseline.insert(s.outcome) } else { reasons.append(t.outOfScale(s.outcome, s.score)) }
+                if (1...10).contains(s.score) { baseline.append(s.outcome) } else { reasons.append(t.outOfScale(s.outcome, s.score)) }
             } else {
-                reviewed.insert(s.outcome)
+                reviewed.append(s.outcome)
             }
         }
         let verdict: ReviewVerdict

@@ -39,7 +39,8 @@ final class TextScanner {
     @exclusivity(unchecked) private(set) var tokens: [Token] = []
     @exclusivity(unchecked) private(set) var masks: [UInt64] = []
     @exclusivity(unchecked) private(set) var sentences: [Sentence] = []
-    @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
+    /// The text last scanned (token and sentence offsets are into its UTF-8).
+    @exclusivity(unchecked) private(set) var text: String = ""
 
     // Readability counts, accumulated over every scan with `readability: true`.
     @exclusivity(unchecked) var readabilityWords = 0
@@ -47,7 +48,7 @@ final class TextScanner {
     @exclusivity(unchecked) var readabilitySentences = 0
 
     init() {
-        tokens.reserveCapacity(512); masks.reserveCapacity(512); sentences.reserveCapacity(64); bytes.reserveCapacity(4096)
+        tokens.reserveCapacity(512); masks.reserveCapacity(512); sentences.reserveCapacity(64)
     }
 
     // MARK: - Byte classes
@@ -150,22 +151,20 @@ final class TextScanner {
         var tokens = self.tokens; self.tokens = []
         var masks = self.masks; self.masks = []
         var sentences = self.sentences; self.sentences = []
-        var bytes = self.bytes; self.bytes = []
         tokens.removeAll(keepingCapacity: true)
         masks.removeAll(keepingCapacity: true)
         sentences.removeAll(keepingCapacity: true)
-        bytes.removeAll(keepingCapacity: true)
-        bytes.append(contentsOf: text.utf8)
+        var text = text
         defer {
-            self.tokens = tokens; self.masks = masks; self.sentences = sentences; self.bytes = bytes
+            self.tokens = tokens; self.masks = masks; self.sentences = sentences; self.text = text
         }
-        let n = bytes.count
+        let n = text.utf8.count
         guard n > 0 else { return }
 
         let prefixLengths = lexicon.prefixLengths
         var rWords = 0, rSyllables = 0, rSentences = 0
 
-        bytes.withUnsafeBufferPointer { buf in
+        text.withUTF8 { buf in
             let p = buf.baseAddress!
             do {
                 var i = 0
@@ -193,7 +192,7 @@ final class TextScanner {
                         let b = p[i]
                         if b < 0x80 {
                             let e = ascii[Int(b)]
-                            cls = ByteClass(rawValue: UInt8(truncatingIfNeeded: (e >> 8) & 0x0F))!
+                            cls = unsafeBitCast(UInt8(truncatingIfNeeded: (e >> 8) & 0x0F), to: ByteClass.self)
                             folded = UInt8(truncatingIfNeeded: e)
                             upper = e & 0x1000 != 0
                         } else {
@@ -376,7 +375,7 @@ final class TextScanner {
 
     /// A short quotation of a sentence: see `Quotation.make`.
     func quote(of sentence: Sentence) -> String {
-        bytes.withUnsafeBufferPointer { buf in
+        text.withUTF8 { buf in
             Quotation.make(UnsafeBufferPointer(rebasing: buf[Int(sentence.byteStart)..<min(Int(sentence.byteEnd), buf.count)]))
         }
     }
@@ -421,34 +420,42 @@ enum Quotation {
             else if b == 0xC2 && i + 1 < hi && (input[i + 1] == 0xAB || input[i + 1] == 0xBB) { quotes += 1 }
             i += 1
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(hi - lo + 3)
-        i = lo
-        while i < hi {
-            let b = input[i]
-            if quotes % 2 == 1 {
-                if b == 0x22 { i += 1; continue }
-                if b == 0xE2 && i + 2 < hi && input[i + 1] == 0x80 && (input[i + 2] == 0x9C || input[i + 2] == 0x9D) { i += 3; continue }
-                if b == 0xC2 && i + 1 < hi && (input[i + 1] == 0xAB || input[i + 1] == 0xBB) { i += 2; continue }
+        // Build straight into the string's storage: one allocation.
+        return String(unsafeUninitializedCapacity: hi - lo + 3) { out in
+            var count = 0
+            i = lo
+            while i < hi {
+                let b = input[i]
+                if quotes % 2 == 1 {
+                    if b == 0x22 { i += 1; continue }
+                    if b == 0xE2 && i + 2 < hi && input[i + 1] == 0x80 && (input[i + 2] == 0x9C || input[i + 2] == 0x9D) { i += 3; continue }
+                    if b == 0xC2 && i + 1 < hi && (input[i + 1] == 0xAB || input[i + 1] == 0xBB) { i += 2; continue }
+                }
+                out[count] = b; count += 1; i += 1
             }
-            out.append(b); i += 1
+            while count > 0 && isSpace(out[count - 1]) { count -= 1 }
+            if count > 0 && out[count - 1] == 0x2E && (count < 2 || out[count - 2] != 0x2E) { count -= 1 }
+            // Cut long text at a word.
+            var scalars = 0
+            var cut = -1
+            var k = 0
+            while k < count {
+                if out[k] & 0xC0 != 0x80 {
+                    scalars += 1
+                    if scalars > limit { cut = k; break }
+                }
+                k += 1
+            }
+            if cut >= 0 {
+                var end = cut
+                var j = cut - 1
+                while j > 0 { if out[j] == 0x20 { end = j; break }; j -= 1 }
+                count = end
+                while count > 0 && (out[count - 1] == 0x20 || out[count - 1] == 0x2C || out[count - 1] == 0x3B || out[count - 1] == 0x3A) { count -= 1 }
+                out[count] = 0xE2; out[count + 1] = 0x80; out[count + 2] = 0xA6 // …
+                count += 3
+            }
+            return count
         }
-        while let last = out.last, isSpace(last) { out.removeLast() }
-        if out.last == 0x2E && (out.count < 2 || out[out.count - 2] != 0x2E) { out.removeLast() }
-        // Cut long text at a word.
-        var scalars = 0
-        var cut = -1
-        for (k, b) in out.enumerated() where b & 0xC0 != 0x80 {
-            scalars += 1
-            if scalars > limit { cut = k; break }
-        }
-        if cut >= 0 {
-            var end = cut
-            if let space = out[..<cut].lastIndex(of: 0x20), space > 0 { end = space }
-            out.removeSubrange(end...)
-            while let last = out.last, last == 0x20 || last == 0x2C || last == 0x3B || last == 0x3A { out.removeLast() }
-            out.append(contentsOf: [0xE2, 0x80, 0xA6]) // …
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }
