@@ -120,3 +120,29 @@ extension Migrations {
         for m in list { add(m) }
     }
 }
+
+// MARK: Backups and checks
+
+extension Store {
+    /// A consistent copy of a SQLite database taken in one read transaction, safe while
+    /// others write.
+    public func backupSQLite(to file: String) async throws {
+        try await sql.raw("VACUUM INTO \(bind: file)").run()
+    }
+
+    /// `PRAGMA integrity_check` (SQLite); "ok" when sound. PostgreSQL checks itself: "ok".
+    public func integrityCheck() async throws -> String {
+        guard db is SQLiteDatabase else { return "ok" }
+        let rows = try await sql.raw("PRAGMA integrity_check").all()
+        return try rows.map { try $0.decode(column: "integrity_check", as: String.self) }.joined(separator: "; ")
+    }
+
+    /// Disables an account: its sessions stop working at the next request.
+    public func setActive(email: String, _ active: Bool, by actor: AuditActor) async throws {
+        try await audited(AuditEntry(actor, active ? "permission.enable" : "permission.disable", detail: email.lowercased())) { s in
+            guard let m = try await StaffModel.query(on: s.db).filter(\.$email == email.lowercased()).first() else { throw StoreError.notFound }
+            m.active = active
+            try await m.update(on: s.db)
+        }
+    }
+}

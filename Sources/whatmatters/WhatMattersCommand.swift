@@ -12,7 +12,7 @@ struct WhatMattersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whatmatters",
         abstract: "WhatMatters: recording What Matters conversations and outcomes-focused plans for social care teams in Wales.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, User.self, TokenCommand.self, ReviewCommand.self]
+        subcommands: [Serve.self, Migrate.self, Demo.self, User.self, TokenCommand.self, ReviewCommand.self, Audit.self, SubjectAccess.self, Backup.self, Restore.self]
     )
 }
 
@@ -129,7 +129,20 @@ final class ProgressBar: @unchecked Sendable {
 }
 
 struct User: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Manage staff accounts.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(abstract: "Manage staff accounts.", subcommands: [Add.self, Disable.self])
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Disable an account; its sessions end at once.")
+        @ArgumentParser.Option(help: "Email of the member of staff.") var email: String
+        @OptionGroup var database: DatabaseOptions
+        func run() async throws {
+            try await withApp(try database.config()) { app in
+                do { try await app.store.setActive(email: email, false, by: .system("command line")) }
+                catch { throw ArgumentParser.ValidationError("--email: no member of staff with email \(email)") }
+                print("Disabled \(email).")
+            }
+        }
+    }
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a member of staff. The password is read from stdin, or generated and printed once.")
@@ -182,3 +195,68 @@ struct TokenCommand: AsyncParsableCommand {
 }
 
 
+
+struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The audit trail.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check the whole hash chain; name the first broken link.")
+        @OptionGroup var database: DatabaseOptions
+        func run() async throws {
+            let result = try await withApp(try database.config()) { app in try await app.store.verifyAudit() }
+            if let broken = result.firstBroken {
+                print("Audit trail BROKEN at entry \(broken.seq): \(broken.reason). \(result.checked) entries before it are intact.")
+                throw ExitCode(1)
+            }
+            print("Audit trail intact: \(result.checked) entries verified.")
+        }
+    }
+}
+
+struct SubjectAccess: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sar", abstract: "Everything held about one person, including who looked at their record, as JSON.")
+    @ArgumentParser.Option(help: "The person's id.") var person: String
+    @ArgumentParser.Option(help: "Write to this file instead of stdout.") var out: String?
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        guard let id = UUID(uuidString: person) else { throw ArgumentParser.ValidationError("--person must be a person's id (a UUID)") }
+        let data = try await withApp(try database.config()) { app -> Data in
+            try await app.store.record(AuditEntry(.system("command line sar"), "person.export", person: id, detail: "subject access"))
+            guard let dto = try await SubjectAccessDTO.gather(app.store, personID: id) else {
+                throw ArgumentParser.ValidationError("--person: nobody with id \(person)")
+            }
+            let e = JSONEncoder()
+            e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            e.dateEncodingStrategy = .iso8601
+            return try e.encode(dto)
+        }
+        if let out { try data.write(to: URL(fileURLWithPath: out)) } else { FileHandle.standardOutput.write(data + Data("\n".utf8)) }
+    }
+}
+
+struct Backup: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Make a consistent copy of the database, safe while the server runs.")
+    @ArgumentParser.Option(help: "The backup file to create.") var to: String
+    @OptionGroup var database: DatabaseOptions
+    func run() async throws {
+        let config = try database.config()
+        try await withApp(config) { app in try await Maintenance.backup(app, location: config.database, to: to) }
+        print("Backed up \(config.database) to \(to).")
+    }
+}
+
+struct Restore: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Bring a backup back (stop the server first when on SQLite).")
+    @ArgumentParser.Argument(help: "The backup file.") var file: String
+    @OptionGroup var database: DatabaseOptions
+    func run() async throws {
+        let config = try database.config()
+        try Maintenance.restore(location: config.database, from: file)
+        try await withApp(config) { app in
+            let check = try await app.store.integrityCheck()
+            guard check == "ok" else { throw ArgumentParser.ValidationError("the restored database is not sound: \(check)") }
+        }
+        print("Restored \(file) into \(config.database).")
+    }
+}

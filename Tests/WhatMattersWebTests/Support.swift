@@ -13,6 +13,7 @@ import WhatMattersCore
 /// and their staff.
 class WebTestCase: XCTestCase {
     var app: Application!
+    var config: AppConfig!
     var directory: URL?
     var adults: Team!
     var children: Team!
@@ -32,6 +33,7 @@ class WebTestCase: XCTestCase {
             directory = dir
             config.database = .sqlite(path: dir.appendingPathComponent("test.sqlite").path)
         }
+        self.config = config
         try await configure(app, config)
         app.passwords.use(.bcrypt(cost: 4))  // fast hashing in tests; production uses the default cost
         if case .postgres = config.database {

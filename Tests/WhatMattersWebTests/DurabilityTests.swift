@@ -1,0 +1,56 @@
+import Foundation
+import SQLKit
+import Vapor
+import XCTest
+import WhatMattersCore
+@testable import WhatMattersStore
+@testable import WhatMattersWeb
+
+/// Nothing acknowledged is lost: durable settings, backups taken while running, restores.
+final class DurabilityTests: WebTestCase {
+    func testSQLiteRunsInWALWithFullSyncOnEveryConnection() async throws {
+        guard case .sqlite = config.database else { return }
+        for loop in app.eventLoopGroup.makeIterator() {
+            let db = app.databases.database(logger: app.logger, on: loop) as! any SQLDatabase
+            let mode = try await db.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            let sync = try await db.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self)
+            let timeout = try await db.raw("PRAGMA busy_timeout").first()?.decode(column: "timeout", as: Int.self)
+            XCTAssertEqual(mode, "wal")
+            XCTAssertEqual(sync, 2, "FULL")
+            XCTAssertEqual(timeout, 10_000)
+        }
+    }
+
+    func testABackupTakenWhileRunningRestoresExactlyWhatWasThere() async throws {
+        let before = try await person("Cyn y copi")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wm-backup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("backup").path
+        try await Maintenance.backup(app, location: config.database, to: file)
+        do {
+            try await Maintenance.backup(app, location: config.database, to: file)
+            XCTFail("an existing backup must never be overwritten")
+        } catch is Maintenance.Problem {}
+        let after = try await person("Ar ôl y copi")
+        let location = config.database
+        if case .sqlite = location {
+            try await app.asyncShutdown()
+            try Maintenance.restore(location: location, from: file)
+            app = try await Application.make(.testing)
+            app.logger.logLevel = .warning
+            try await configure(app, config)
+            try await migrate(app)
+        } else {
+            try Maintenance.restore(location: location, from: file)
+        }
+        let restoredBefore = try await app.store.person(before.id)
+        let restoredAfter = try await app.store.person(after.id)
+        XCTAssertEqual(restoredBefore?.details.name, "Cyn y copi")
+        XCTAssertNil(restoredAfter)
+        let actual1 = try await app.store.integrityCheck()
+        XCTAssertEqual(actual1, "ok")
+        let actual2 = try await app.store.verifyAudit().firstBroken
+        XCTAssertNil(actual2)
+    }
+}
