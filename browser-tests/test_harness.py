@@ -18,3 +18,12 @@ def test_axe_catches_known_violations(browser):
     assert expected <= found, f"axe missed {sorted(expected - found)}; it found {sorted(found)}"
     browser.visits.clear()  # seen, and expected: this page is not the app's
     browser.require_pages = False
+
+
+def test_english_left_on_a_welsh_page_is_caught(browser):
+    page = ("<!doctype html><html lang='cy'><head><title>Cofnodi sgwrs</title></head><body><main>"
+            "<h1>Cofnodi sgwrs</h1><button>Save conversation</button></main></body></html>")
+    visit = browser.go("data:text/html;charset=utf-8," + quote(page), "english-on-welsh-page")
+    assert any(item.startswith("conversationForm.save:") for item in visit.untranslated), visit.untranslated
+    browser.visits.clear()
+    browser.require_pages = False

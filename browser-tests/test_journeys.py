@@ -23,7 +23,13 @@ def test_sign_in_and_sign_out(browser, practitioner):
     current = b.driver.find_element(By.CSS_SELECTOR, "nav.wm-nav a[aria-current=page]")
     assert " ".join(current.text.split()) == b.t("nav.caseload")
     sign_out(b)
-    # Signed out means signed out: a page that needs sign-in sends the browser back.
+    # Signed out means signed out. The browser's Back button must not bring the caseload back
+    # from its cache (pages with personal data are sent with Cache-Control: no-store) ...
+    with b.navigation("back-after-sign-out"):
+        b.driver.back()
+    assert b.h1() != b.t("caseload.title"), f"Back after signing out showed the caseload again ({b.path})"
+    assert b.path.startswith("/sign-in"), f"Back after signing out went to {b.path}"
+    # ... and a page that needs sign-in sends the browser to sign in.
     b.go("/caseload", "caseload-after-sign-out")
     assert b.path.startswith("/sign-in"), f"/caseload still open after signing out: {b.path}"
 

@@ -37,6 +37,10 @@ from selenium.webdriver.support.ui import WebDriverWait
 ROOT = Path(os.environ.get("WHATMATTERS_ROOT", Path(__file__).resolve().parents[2]))
 STRINGS_DIR = ROOT / "Sources" / "WhatMattersWeb" / "Resources" / "strings"
 BLOCKING_IMPACTS = ("serious", "critical")
+# What axe checks: every WCAG 2.0, 2.1 and 2.2 A and AA rule (public services in the UK must
+# meet WCAG 2.2 AA) and axe's best practices.
+AXE_OPTIONS = ('{"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", '
+               '"best-practice"]}, "resultTypes": ["violations"]}')
 PAGE_TIMEOUT = 20
 
 
@@ -61,6 +65,7 @@ class PageVisit:
     screenshot: str
     violations: list[dict] = field(default_factory=list)  # serious and critical only
     minor: list[dict] = field(default_factory=list)       # moderate and minor, reported only
+    untranslated: list[str] = field(default_factory=list)  # English interface text on a Welsh page
 
 
 class Browser:
@@ -111,7 +116,7 @@ class Browser:
             lambda d: d.execute_script("return document.readyState") == "complete")
         number = len(self.visits) + 1
         self.axe.inject()
-        results = self.axe.run(options={"resultTypes": ["violations"]})
+        results = self.axe.run(options=AXE_OPTIONS)
         self.axe_version = (results.get("testEngine") or {}).get("version", "unknown")
         assert self.axe_version.split(".")[0].isdigit() and int(self.axe_version.split(".")[0]) >= 4, \
             f"axe-core {self.axe_version} is too old to judge current HTML: install axe-selenium-python>=3"
@@ -120,8 +125,24 @@ class Browser:
         visit = PageVisit(number=number, label=label, url=self.path, title=self.driver.title, screenshot=shot,
                           violations=[v for v in violations if v.get("impact") in BLOCKING_IMPACTS],
                           minor=[v for v in violations if v.get("impact") not in BLOCKING_IMPACTS])
+        visit.untranslated = self.english_on_welsh_page()
         self.visits.append(visit)
         return visit
+
+    def english_on_welsh_page(self) -> list[str]:
+        """Interface text still in English on a page that says it is in Welsh (Welsh and English
+        are equal: every string exists in both). Compares the page's text with en.json."""
+        if self.lang != "cy":
+            return []
+        shown = " ".join(self.driver.find_element(By.TAG_NAME, "body").text.split())
+        found = []
+        for key, english in STRINGS["en"].items():
+            welsh = STRINGS["cy"].get(key, "")
+            for part in re.split(r"\{\w+\}", english):   # the fixed text between placeholders
+                part = " ".join(part.split()).strip(" :;,.()")
+                if len(part) >= 12 and part not in welsh and part in shown:
+                    found.append(f"{key}: {part!r}")
+        return found
 
     @contextlib.contextmanager
     def navigation(self, label: str) -> Iterator[None]:
@@ -306,6 +327,8 @@ class Browser:
 
     def assert_accessible(self) -> None:
         assert self.visits or not self.require_pages, "the journey visited no page, so axe checked nothing"
+        english = [f"page {v.number} {v.label} ({v.url}): {text}" for v in self.visits for text in v.untranslated]
+        assert not english, "English interface text on Welsh pages:\n  " + "\n  ".join(english)
         bad = [v for v in self.visits if v.violations]
         if bad:
             count = sum(len(v.violations) for v in bad)
