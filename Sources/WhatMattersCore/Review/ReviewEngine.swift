@@ -450,13 +450,13 @@ struct ReviewRun {
                 var pro = s.mask & bProView != 0
                 var person = false
                 forEachRunStart(s, bPerspective | bReported | bViewpoint) { i in
-                    let subject = scanner.subjectBefore(i, classes: bSubjects, skip: bPerspective | bReported | bViewpoint)
+                    // Who is speaking or wanting: a professional, the practitioner ("I", "we"),
+                    // the person or family — or several ("Her daughter and I agree").
+                    let subjects = scanner.subjectsBefore(i, classes: bSubjects, skip: bPerspective | bReported | bViewpoint)
                     let quoted = scanner.tokens[i].flags & Token.quoted != 0
-                    if !quoted && subject & (bProfessional | bFirstPerson) != 0 && subject & (bPronoun | bFamily) == 0 {
-                        pro = true
-                    } else {
-                        person = true
-                    }
+                    let professional = !quoted && subjects & (bProfessional | bFirstPerson) != 0
+                    if professional { pro = true }
+                    if !professional || subjects & (bPronoun | bFamily) != 0 { person = true }
                     return true
                 }
                 if pro && proQuote == nil { proQuote = scanner.quote(of: s) }

@@ -380,6 +380,21 @@ final class TextScanner {
         }
     }
 
+    /// Every class in `classes` carried by a token before `index` in the same clause
+    /// (skipping tokens in `skip`): "Her daughter and I agree" has both a relative and the
+    /// practitioner as subjects.
+    func subjectsBefore(_ index: Int, classes: UInt64, skip: UInt64) -> UInt64 {
+        let clause = tokens[index].clause
+        var found: UInt64 = 0
+        var j = index - 1
+        while j >= 0 && tokens[j].clause == clause {
+            let m = masks[j]
+            if m & skip == 0 { found |= m & classes }
+            j -= 1
+        }
+        return found
+    }
+
     /// The first token before `index` in the same clause whose mask has any of `classes`,
     /// skipping tokens in `skip`; returns its mask, or 0.
     func subjectBefore(_ index: Int, classes: UInt64, skip: UInt64) -> UInt64 {
