@@ -6,14 +6,14 @@ import XCTest
 /// ../shared/examples/expected, in English and in Welsh.
 final class ExampleVerdictTests: XCTestCase {
     func testEveryExampleGetsItsExpectedVerdicts() throws {
-        let files = try Shared.planFiles()
-        XCTAssertGreaterThanOrEqual(files.count, 14, "examples not found under \(Shared.plans.path)")
+        let files = try SharedExamples.planFiles()
+        XCTAssertGreaterThanOrEqual(files.count, 14, "examples not found under \(SharedExamples.plans.path)")
         var mismatches: [String] = []
         for url in files {
             let name = url.deletingPathExtension().lastPathComponent
-            let expectedURL = Shared.expected.appendingPathComponent("\(name).expected.json")
+            let expectedURL = SharedExamples.expected.appendingPathComponent("\(name).expected.json")
             let expected = try JSONDecoder().decode(ExpectedVerdicts.self, from: Data(contentsOf: expectedURL))
-            let document = try plan(Data(contentsOf: url))
+            let document = try validPlan(Data(contentsOf: url))
             XCTAssertEqual(document.id, expected.plan)
             for language in ReviewLanguage.allCases {
                 let review = PracticeReview(of: document, language: language)

@@ -5,24 +5,24 @@ import XCTest
 /// The plan document format: lossless round trips and a validator that names every problem.
 final class PlanDocumentTests: XCTestCase {
     func testEveryExampleRoundTripsLosslessly() throws {
-        let files = try Shared.planFiles()
+        let files = try SharedExamples.planFiles()
         XCTAssertGreaterThanOrEqual(files.count, 14)
         for url in files {
             let original = try Data(contentsOf: url)
-            let document = try plan(original)
+            let document = try validPlan(original)
             let encoded = document.encode()
             XCTAssertEqual(try JSONValue.parse(encoded), try JSONValue.parse(original), url.lastPathComponent)
             // And again: encoding is stable.
-            XCTAssertEqual(try plan(encoded).encode(), encoded, url.lastPathComponent)
+            XCTAssertEqual(try validPlan(encoded).encode(), encoded, url.lastPathComponent)
         }
     }
 
     func testEncodingSortsKeysAndKeepsAbsentApartFromEmpty() throws {
-        let e02 = try plan(Data(contentsOf: Shared.plans.appendingPathComponent("e02.json")))
+        let e02 = try validPlan(Data(contentsOf: SharedExamples.plans.appendingPathComponent("e02.json")))
         XCTAssertNil(e02.actions?[0].outcomes)
         XCTAssertEqual(e02.actions?[1].outcomes, [])
         XCTAssertNil(e02.strengths)
-        let e14 = try plan(Data(contentsOf: Shared.plans.appendingPathComponent("e14.json")))
+        let e14 = try validPlan(Data(contentsOf: SharedExamples.plans.appendingPathComponent("e14.json")))
         XCTAssertEqual(e14.strengths, [])
         XCTAssertEqual(e14.analysis, "")
         let text = String(decoding: e14.encode(), as: UTF8.self)
@@ -45,7 +45,7 @@ final class PlanDocumentTests: XCTestCase {
                                      nationalOutcomes: [.participationInWork])],
             scores: [.init(outcome: "o1", date: Day("2025-02-19"), kind: .baseline, score: 5, scoredBy: .jointly)])
         XCTAssertEqual(document.problems(), [])
-        XCTAssertEqual(try plan(document.encode()), document)
+        XCTAssertEqual(try validPlan(document.encode()), document)
     }
 
     func problems(_ json: String) -> [String] {
@@ -118,7 +118,7 @@ final class PlanDocumentTests: XCTestCase {
     }
 
     func testAWholeNumberWrittenWithAFractionIsAnInteger() throws {
-        let document = try plan(json: #"{"format":"whatmatters.plan/1","id":"a","service":"adults","language":"en","person":{"ageYears":84.0}}"#)
+        let document = try validPlan(json: #"{"format":"whatmatters.plan/1","id":"a","service":"adults","language":"en","person":{"ageYears":84.0}}"#)
         XCTAssertEqual(document.person?.ageYears, 84)
     }
 

@@ -5,7 +5,7 @@ import XCTest
 /// The review's output format, determinism, signals and the lexicons' data files.
 final class ReviewFormatTests: XCTestCase {
     func examples() throws -> [PlanDocument] {
-        try Shared.planFiles().map { try plan(Data(contentsOf: $0)) }
+        try SharedExamples.planFiles().map { try validPlan(Data(contentsOf: $0)) }
     }
 
     func testTheSameDocumentAlwaysGetsTheSameReview() throws {
@@ -17,12 +17,12 @@ final class ReviewFormatTests: XCTestCase {
         let again = plans.map { reviewer.review($0, language: .cy).json(pretty: false) }
         XCTAssertEqual(first, again)
         // And through a decode/encode round trip of the plan.
-        let roundTripped = try plans.map { try plan($0.encode()) }.map { PracticeReview(of: $0, language: .cy).json(pretty: false) }
+        let roundTripped = try plans.map { try validPlan($0.encode()) }.map { PracticeReview(of: $0, language: .cy).json(pretty: false) }
         XCTAssertEqual(first, roundTripped)
     }
 
     func testTheJSONFollowsTheFormatInOrder() throws {
-        let e01 = try plan(Data(contentsOf: Shared.plans.appendingPathComponent("e01.json")))
+        let e01 = try validPlan(Data(contentsOf: SharedExamples.plans.appendingPathComponent("e01.json")))
         let review = PracticeReview(of: e01)
         let text = review.json()
         guard case let .object(members) = try JSONValue.parse(Data(text.utf8)) else { return XCTFail("not an object") }
@@ -79,7 +79,7 @@ final class ReviewFormatTests: XCTestCase {
     }
 
     func testPromptsNameTheirFieldAndCriterion() throws {
-        let e09 = try plan(Data(contentsOf: Shared.plans.appendingPathComponent("e09.json")))
+        let e09 = try validPlan(Data(contentsOf: SharedExamples.plans.appendingPathComponent("e09.json")))
         let review = PracticeReview(of: e09)
         let unknown = review.prompts.filter { $0.criterion == .interventionsMeetOutcomes }
         XCTAssertEqual(unknown.map(\.field), ["/actions/1/outcomes", "/actions/3/outcomes"])
@@ -116,7 +116,7 @@ final class ReviewFormatTests: XCTestCase {
     }
 
     func testAnAuthorityCanExtendTheLexiconsWithoutARelease() throws {
-        var plan = try plan(Data(contentsOf: Shared.plans.appendingPathComponent("e01.json")))
+        var plan = try validPlan(Data(contentsOf: SharedExamples.plans.appendingPathComponent("e01.json")))
         plan.personalOutcomes![0].statement = "Shed club on Tuesdays."
         plan.personalOutcomes![0].nationalOutcomes = [.educationTrainingAndRecreation]
         XCTAssertEqual(PracticeReview(of: plan).verdict(.outcomesConsistency), .met)

@@ -4,7 +4,7 @@ import XCTest
 
 /// Where the shared worked examples live: `../shared/examples` beside the repository
 /// (found from this file's real path), or `$WHATMATTERS_SHARED/examples`.
-enum Shared {
+enum SharedExamples {
     static var root: URL {
         if let env = ProcessInfo.processInfo.environment["WHATMATTERS_SHARED"], !env.isEmpty {
             return URL(fileURLWithPath: env, isDirectory: true)
@@ -31,7 +31,7 @@ struct ExpectedVerdicts: Decodable {
 }
 
 /// Decodes a plan that must be valid, failing the test otherwise.
-func plan(_ data: Data, file: StaticString = #filePath, line: UInt = #line) throws -> PlanDocument {
+func validPlan(_ data: Data, file: StaticString = #filePath, line: UInt = #line) throws -> PlanDocument {
     switch PlanDocument.decode(data) {
     case let .success(plan): return plan
     case let .failure(errors):
@@ -40,6 +40,6 @@ func plan(_ data: Data, file: StaticString = #filePath, line: UInt = #line) thro
     }
 }
 
-func plan(json: String, file: StaticString = #filePath, line: UInt = #line) throws -> PlanDocument {
-    try plan(Data(json.utf8), file: file, line: line)
+func validPlan(json: String, file: StaticString = #filePath, line: UInt = #line) throws -> PlanDocument {
+    try validPlan(Data(json.utf8), file: file, line: line)
 }
