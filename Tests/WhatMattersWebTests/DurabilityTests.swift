@@ -54,3 +54,61 @@ final class DurabilityTests: WebTestCase {
         XCTAssertNil(actual2)
     }
 }
+
+/// A repeated form post — a double click, a retry after a dropped connection — creates nothing twice.
+final class RepeatedPostTests: WebTestCase {
+    func testTheSameFormPostedTwiceSavesOnceAndAnswersBothAlike() async throws {
+        let p = try await person()
+        let b = Browser(app)
+        try await b.signIn("nia@example.org")
+        try await b.get("/people/\(p.id)/conversations/new")
+        let once = try XCTUnwrap(b.onceToken)
+        let fields = [("date", "2025-03-04"), ("kind", "what-matters"), ("language", "cy"), ("whatMatters", "Mynd i'r capel"),
+                      ("whoseWords", "person"), ("whatHappenedNext", "own-solution"), ("_once", once)]
+        let first = try await b.post("/people/\(p.id)/conversations/new", fields)
+        let second = try await b.post("/people/\(p.id)/conversations/new", fields)
+        XCTAssertEqual(first.status, .seeOther)
+        XCTAssertEqual(second.status, .seeOther)
+        XCTAssertEqual(second.location, first.location)
+        let actual1 = try await app.store.conversations(personID: p.id).total
+        XCTAssertEqual(actual1, 1)
+    }
+
+    func testAPostWithErrorsCanBeCorrectedAndSentAgainWithTheSameToken() async throws {
+        let b = Browser(app)
+        try await b.signIn("nia@example.org")
+        try await b.get("/people/new")
+        let once = try XCTUnwrap(b.onceToken)
+        let bad = try await b.post("/people/new", [("name", ""), ("service", "adults"), ("teamID", adults.id.uuidString),
+                                                   ("preferredLanguage", "cy"), ("_once", once)])
+        XCTAssertEqual(bad.status, .unprocessableEntity)
+        let good = try await b.post("/people/new", [("name", "Elin"), ("service", "adults"), ("teamID", adults.id.uuidString),
+                                                    ("preferredLanguage", "cy"), ("_once", once)])
+        XCTAssertEqual(good.status, .seeOther)
+    }
+
+    func testConcurrentDoubleClicksCreateOnePerson() async throws {
+        let b = Browser(app)
+        try await b.signIn("nia@example.org")
+        try await b.get("/people/new")
+        let once = try XCTUnwrap(b.onceToken)
+        let csrf = try XCTUnwrap(b.csrfToken)
+        let fields = [("name", "Dwbl Clic"), ("service", "adults"), ("teamID", adults.id.uuidString), ("preferredLanguage", "cy"),
+                      ("_once", once), ("_csrf", csrf)]
+        let app = self.app!
+        let cookies = b.cookies
+        let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    let c = Browser(app)
+                    c.cookies = cookies
+                    return try await c.post("/people/new", fields).status
+                }
+            }
+            return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+        }
+        XCTAssertEqual(Set(statuses), [.seeOther])
+        let actual2 = try await app.store.searchPeople("dwbl clic", inTeams: [adults.id]).count
+        XCTAssertEqual(actual2, 1)
+    }
+}

@@ -100,6 +100,12 @@ final class Browser {
         return s.addingPercentEncoding(withAllowedCharacters: allowed)!
     }
 
+    /// The one-time token of the last form seen.
+    var onceToken: String? {
+        guard let r = lastBody.range(of: "name=\"_once\" value=\"") else { return nil }
+        return String(lastBody[r.upperBound...].prefix { $0 != "\"" })
+    }
+
     var csrfToken: String? {
         guard let r = lastBody.range(of: "name=\"_csrf\" value=\"") else { return nil }
         let rest = lastBody[r.upperBound...]
@@ -134,6 +140,8 @@ final class Browser {
 /// Snapshots of whole pages and exchanges, as files beside the tests. A missing snapshot is
 /// written and the test fails, so that it is reviewed; WHATMATTERS_RECORD=1 rewrites them all.
 func assertSnapshot(_ text: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
+    // One-time form tokens are random by design; the snapshot shows where they go.
+    let text = text.replacingOccurrences(of: #"name="_once" value="[^"]*""#, with: #"name="_once" value="ONCE""#, options: .regularExpression)
     let dir = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("__Snapshots__")
     let url = dir.appendingPathComponent(name)
     let record = ProcessInfo.processInfo.environment["WHATMATTERS_RECORD"] == "1"

@@ -28,7 +28,37 @@ enum FormGuard {
                   !expected.isEmpty, token == expected else {
                 throw WebError.csrf
             }
-            return try await handler(req, form)
+            guard requireSignIn, let once = form["_once"], !once.isEmpty, once.count <= 64 else { return try await handler(req, form) }
+            return try await runOnce(once, req) { try await handler(req, form) }
+        }
+    }
+
+    /// Runs the handler once per form token: a repeat gets the first result's redirect.
+    static func runOnce(_ token: String, _ req: Request, _ handle: () async throws -> Response) async throws -> Response {
+        var claim = try await req.store.claimSubmission(token)
+        var waited = 0
+        while claim == .inFlight && waited < 50 {
+            // The first post is still being saved; wait for its answer rather than save twice.
+            try await Task.sleep(nanoseconds: 100_000_000)
+            waited += 1
+            claim = try await req.store.claimSubmission(token)
+        }
+        switch claim {
+        case .done(let location): return req.redirect(to: location)
+        case .inFlight: throw WebError.unavailable
+        case .fresh:
+            do {
+                let res = try await handle()
+                if res.status == .seeOther, let location = res.headers.first(name: .location) {
+                    try await req.store.completeSubmission(token, location: location)
+                } else {
+                    try await req.store.releaseSubmission(token)
+                }
+                return res
+            } catch {
+                try? await req.store.releaseSubmission(token)
+                throw error
+            }
         }
     }
 }

@@ -12,9 +12,16 @@ struct FieldState {
 /// Shared form and display components in the GOV.UK Design System's patterns. Accessibility
 /// lives here: every field emits its label, its hint and its error, tied by `aria-describedby`.
 enum Components {
+    /// The form's CSRF token and a one-time token that makes a repeated post harmless.
     static func csrf(_ token: String) -> BodyNode {
-        H.void("input", ["type": "hidden", "name": "_csrf", "value": token])
+        H.group([
+            H.void("input", ["type": "hidden", "name": "_csrf", "value": token]),
+            H.void("input", ["type": "hidden", "name": "_once", "value": fixedOnce ?? UUID().uuidString]),
+        ])
     }
+
+    /// Set by snapshot tests so that pages render the same every time.
+    nonisolated(unsafe) static var fixedOnce: String?
 
     static func hidden(_ name: String, _ value: String) -> BodyNode {
         H.void("input", ["type": "hidden", "name": name, "value": value])

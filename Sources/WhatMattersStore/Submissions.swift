@@ -1,0 +1,60 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// Each rendered form carries a one-time token, so that a repeated post (a double click, a
+/// retry after a dropped connection) is answered with the first post's result and creates
+/// nothing twice.
+final class FormSubmissionModel: Model, @unchecked Sendable {
+    static let schema = "form_submissions"
+    @ID(custom: "token", generatedBy: .user) var id: String?
+    /// Where the first post sent the user; empty while it is still being handled.
+    @Field(key: "location") var location: String
+    @Field(key: "created_at") var createdAt: Date
+    init() {}
+}
+
+struct M013_CreateFormSubmissions: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("form_submissions")
+            .field("token", .string, .identifier(auto: false))
+            .field("location", .string, .required)
+            .field("created_at", .datetime, .required)
+            .create()
+    }
+    func revert(on db: Database) async throws { try await db.schema("form_submissions").delete() }
+}
+
+extension Store {
+    public enum SubmissionClaim: Equatable, Sendable {
+        /// First time this form is posted: go ahead.
+        case fresh
+        /// Already handled: send the user where the first post sent them.
+        case done(location: String)
+        /// Being handled right now by an earlier post.
+        case inFlight
+    }
+
+    public func claimSubmission(_ token: String) async throws -> SubmissionClaim {
+        let m = FormSubmissionModel()
+        m.id = token; m.location = ""; m.createdAt = Date()
+        do {
+            try await m.create(on: db)
+            return .fresh
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            guard let existing = try await FormSubmissionModel.find(token, on: db) else { return .inFlight }
+            return existing.location.isEmpty ? .inFlight : .done(location: existing.location)
+        }
+    }
+
+    public func completeSubmission(_ token: String, location: String) async throws {
+        guard let m = try await FormSubmissionModel.find(token, on: db) else { return }
+        m.location = location
+        try await m.update(on: db)
+    }
+
+    /// The post did not go through (errors to correct): the same form may be posted again.
+    public func releaseSubmission(_ token: String) async throws {
+        try await FormSubmissionModel.query(on: db).filter(\.$id == token).delete()
+    }
+}
