@@ -197,6 +197,7 @@ plans.reserveCapacity(count)
 for i in 0..<count { plans.append(makePlan(i, &random)) }
 let generationSeconds = Date().timeIntervalSince(generationStart)
 
+let memoryAfterGeneration = peakMemoryKiB()
 let reviewer = PracticeReviewer()
 _ = reviewer.review(plans[0]) // load and compile the lexicons before timing
 
@@ -229,7 +230,10 @@ let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.att
 print("review-benchmark: \(count) plans (\(welshPlans) in Welsh), generated in \(String(format: "%.2f", generationSeconds)) s")
 print("reviewed on one thread in \(String(format: "%.3f", seconds)) s wall clock: \(Int((Double(count) / seconds).rounded())) plans/second")
 print("CPU time of that thread \(String(format: "%.3f", cpuSeconds)) s: \(Int((Double(count) / cpuSeconds).rounded())) plans/second of one core's time")
-if let kib = peakMemoryKiB() { print("peak memory (VmHWM): \(kib / 1024) MiB") }
+if let kib = peakMemoryKiB() {
+    let corpus = memoryAfterGeneration.map { " (\($0 / 1024) MiB of it reached before reviewing, holding the corpus)" } ?? ""
+    print("peak memory (VmHWM): \(kib / 1024) MiB\(corpus)")
+}
 for criterion in ReviewCriterion.allCases {
     let v = tally[criterion] ?? [:]
     print("  \(criterion.rawValue): met \(v[.met] ?? 0), partly \(v[.partly] ?? 0), not-met \(v[.notMet] ?? 0)")

@@ -160,10 +160,18 @@ struct ReviewRun {
 
     func substantive(_ text: String?) -> Bool {
         guard let text, !isBlank(text) else { return false }
+        // Placeholders ("n/a", "not known", "dim barn") are short: a view of more than eight
+        // words says something, without looking it up.
+        var words = 0, inWord = false
+        for b in text.utf8 {
+            let letter = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b >= 0x80 || (b >= 0x30 && b <= 0x39)
+            if letter && !inWord { words += 1; if words > 8 { return true } }
+            inWord = letter
+        }
         scanner.scan(text, lexicon: lexicon, welsh: welsh)
-        var words = 0
-        for m in scanner.masks where m & bNotSubstantive == 0 { words += 1 }
-        return words >= 2
+        var meaningful = 0
+        for m in scanner.masks where m & bNotSubstantive == 0 { meaningful += 1 }
+        return meaningful >= 2
     }
 
     // MARK: - 1. What matters and strengths
