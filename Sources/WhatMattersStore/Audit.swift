@@ -81,6 +81,7 @@ struct M009_CreateAuditTrail: AsyncMigration {
         let sql = db as! any SQLDatabase
         try await sql.insert(into: "audit_head").columns("id", "seq", "hash").values(SQLBind(1), SQLBind(0), SQLBind(Store.genesis)).run()
         try await sql.raw("CREATE INDEX audit_person_idx ON audit_events (person_id, seq)").run()
+        try await sql.raw("CREATE INDEX audit_action_idx ON audit_events (action, at)").run()
     }
     func revert(on db: Database) async throws {
         try await db.schema("audit_head").delete()
@@ -164,6 +165,18 @@ extension Store {
     }
 
     // MARK: Reading and checking the trail
+
+    /// Failed sign-ins since a moment, for one account and from one address (for throttling;
+    /// read from the shared trail so that every instance counts the same).
+    public func failedSignIns(email: String, address: String, since: Date) async throws -> (account: Int, address: Int) {
+        let from = Self.timestamp(since)
+        let account = try await AuditEventModel.query(on: db).filter(\.$action == "signin.failed")
+            .filter(\.$actor == email.lowercased()).filter(\.$at >= from).count()
+        let byAddress = address.isEmpty ? 0 : try await AuditEventModel.query(on: db).filter(\.$action == "signin.failed")
+            .filter(\.$detail == address).filter(\.$at >= from).count()
+        return (account, byAddress)
+    }
+
 
     /// Who has looked at or changed a person's record, newest first.
     public func auditTrail(personID: UUID, limit: Int = 200) async throws -> [AuditEvent] {

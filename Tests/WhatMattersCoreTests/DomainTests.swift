@@ -92,3 +92,15 @@ final class DomainTests: XCTestCase {
         XCTAssertEqual(c.resolvedWithoutAssessment, 4)
     }
 }
+
+final class PasswordPolicyTests: XCTestCase {
+    func testLengthCountsAndCommonOrPersonalPasswordsAreRefused() {
+        XCTAssertEqual(PasswordPolicy.problems("short"), [.tooShort])
+        XCTAssertEqual(PasswordPolicy.problems("correct horse battery staple"), [])
+        XCTAssertEqual(PasswordPolicy.problems("Password123!"), [.common])
+        XCTAssertEqual(PasswordPolicy.problems("qwertyuiop"), [.common])
+        XCTAssertEqual(PasswordPolicy.problems("aaaaaaaaaaaa"), [.common])
+        XCTAssertEqual(PasswordPolicy.problems("nia.jones-is-here", email: "nia.jones@example.org"), [.personal])
+        XCTAssertGreaterThan(PasswordPolicy.common.count, 100)
+    }
+}

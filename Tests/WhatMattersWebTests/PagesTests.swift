@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import Vapor
 import XCTest
@@ -211,5 +212,52 @@ final class PagesTests: WebTestCase {
         XCTAssertTrue(res.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") ?? false)
         XCTAssertFalse(res.body.contains("<script"), "pages work without JavaScript")
         XCTAssertFalse(res.body.contains("style=\""), "no inline styles")
+    }
+}
+
+/// Sessions and sign-in, as issue 5 asks.
+final class SessionTests: WebTestCase {
+    func testRepeatedWrongPasswordsLockTheAccountForAWhileEvenWithTheRightOne() async throws {
+        let b = Browser(app)
+        for _ in 0..<5 {
+            let r = try await b.signIn("nia@example.org", password: "not my password")
+            XCTAssertEqual(r.status, .unprocessableEntity)
+        }
+        let locked = try await b.signIn("nia@example.org")
+        XCTAssertEqual(locked.status, .tooManyRequests)
+        XCTAssertTrue(locked.body.contains("Too many attempts to sign in"))
+        let other = try await Browser(app).signIn("tom@example.org")
+        XCTAssertEqual(other.status, .seeOther, "other accounts are not locked by one account's failures")
+    }
+
+    func testADisabledAccountsSessionEndsAtOnce() async throws {
+        let b = Browser(app)
+        try await b.signIn("nia@example.org")
+        let actual1 = try await b.get("/caseload").status
+        XCTAssertEqual(actual1, .ok)
+        try await app.store.setActive(email: "nia@example.org", false, by: .system("test"))
+        let actual2 = try await b.get("/caseload").status
+        XCTAssertEqual(actual2, .seeOther)
+        let actual3 = try await b.signIn("nia@example.org").status
+        XCTAssertEqual(actual3, .unprocessableEntity)
+    }
+
+    func testCommonPasswordsAreRefusedForNewAccounts() async throws {
+        do {
+            _ = try await Accounts.addUser(app, email: "new@example.org", name: "New", role: .practitioner, teamNames: [adults.name],
+                                           password: "Password123!")
+            XCTFail("a common password was accepted")
+        } catch let p as Accounts.Problem {
+            XCTAssertTrue(p.description.contains("most common passwords"))
+        }
+    }
+
+    func testEverySignInAndFailureIsAudited() async throws {
+        try await Browser(app).signIn("nia@example.org", password: "wrong one!!")
+        try await Browser(app).signIn("nia@example.org")
+        let sql = app.db as! any SQLDatabase
+        let rows = try await sql.raw("SELECT action, actor FROM audit_events WHERE action LIKE 'signin%' ORDER BY seq").all()
+        let seen = try rows.map { "\(try $0.decode(column: "action", as: String.self)) \(try $0.decode(column: "actor", as: String.self))" }
+        XCTAssertEqual(seen, ["signin.failed nia@example.org", "signin nia@example.org"])
     }
 }

@@ -9,9 +9,6 @@ public enum Accounts {
         public var description: String
     }
 
-    /// The shortest password accepted. Length matters more than complexity (NCSC).
-    public static let minimumPasswordLength = 10
-
     /// Adds a member of staff. With no password, one is generated and returned (shown once).
     @discardableResult
     public static func addUser(_ app: Application, email: String, name: String, role: Role, teamNames: [String],
@@ -29,8 +26,16 @@ public enum Accounts {
         }
         let generated = password == nil ? Token.random().prefix(20).description : nil
         let chosen = password ?? generated!
-        guard chosen.count >= minimumPasswordLength else {
-            throw Problem(description: "password: use at least \(minimumPasswordLength) characters (three random words work well)")
+        let problems = PasswordPolicy.problems(chosen, email: email, name: name)
+        guard problems.isEmpty else {
+            let why = problems.map { p -> String in
+                switch p {
+                case .tooShort: return "use at least \(PasswordPolicy.minimumLength) characters"
+                case .common: return "it is one of the most common passwords"
+                case .personal: return "it contains the name or email address"
+                }
+            }.joined(separator: "; ")
+            throw Problem(description: "password: \(why). Three random words work well.")
         }
         let hash = try await app.password.async.hash(chosen)
         do {

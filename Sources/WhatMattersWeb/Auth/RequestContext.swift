@@ -13,6 +13,8 @@ enum SessionKeys {
     static let csrf = "csrf"
     /// Seconds since 1970 of the last request, for the idle time-out.
     static let seen = "seen"
+    /// Seconds since 1970 of sign-in, for the absolute time-out.
+    static let started = "started"
 }
 
 enum Cookies {
@@ -72,6 +74,8 @@ enum Token {
 /// call it from another site).
 struct RequestContextMiddleware: AsyncMiddleware {
     let idleSeconds: Double
+    /// However active, a session ends this long after sign-in.
+    var absoluteSeconds: Double = 10 * 60 * 60
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if req.isAPI {
@@ -82,7 +86,8 @@ struct RequestContextMiddleware: AsyncMiddleware {
         } else if req.hasSession, let raw = req.session.data[SessionKeys.staff], let id = UUID(uuidString: raw) {
             let now = Date().timeIntervalSince1970
             let seen = req.session.data[SessionKeys.seen].flatMap(Double.init) ?? 0
-            if now - seen > idleSeconds {
+            let started = req.session.data[SessionKeys.started].flatMap(Double.init) ?? 0
+            if now - seen > idleSeconds || now - started > absoluteSeconds {
                 req.session.data[SessionKeys.staff] = nil
             } else if let s = try await req.store.staff(id), s.active {
                 req.storage[CurrentStaffKey.self] = s

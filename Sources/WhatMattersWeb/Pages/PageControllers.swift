@@ -20,9 +20,16 @@ enum PageControllers {
         return req.html(model.render(req.pageContext()))
     }
 
+    /// Sign-in throttling: this many failures in the window locks an account, or an address.
+    static let throttleWindow: TimeInterval = 15 * 60
+    static let maxFailuresPerAccount = 5
+    static let maxFailuresPerAddress = 20
+
     /// Only paths on this site may be returned to after sign-in.
     static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return nil }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
+              // A browser drops tabs and newlines from a URL, so "/\t/evil.example" would go to //evil.example.
+              !next.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
         return next
     }
 
@@ -32,8 +39,18 @@ enum PageControllers {
         let password = form["password"] ?? ""
         var model = SignInModel(email: email, next: safeNext(form["next"]))
         if email.trimmingCharacters(in: .whitespaces).isEmpty { model.problems.append(FormProblem(field: "email", message: t("signIn.emailRequired"))) }
+        // No address holds NUL, and PostgreSQL cannot even be asked about one: name the field instead.
+        else if email.unicodeScalars.contains("\u{0}") { model.problems.append(FormProblem(field: "email", message: t("error.invalidCharacters", ["field": t("signIn.email")]))) }
         if password.isEmpty { model.problems.append(FormProblem(field: "password", message: t("signIn.passwordRequired"))) }
+        let address = req.remoteAddress?.ipAddress ?? ""
         if model.problems.isEmpty {
+            // Throttle guessing, per account and per address, before looking at the password.
+            let failures = try await req.store.failedSignIns(email: email.trimmingCharacters(in: .whitespaces), address: address,
+                                                             since: Date().addingTimeInterval(-throttleWindow))
+            if failures.account >= maxFailuresPerAccount || failures.address >= maxFailuresPerAddress {
+                model.problems.append(FormProblem(field: "email", message: t("signIn.throttled", ["minutes": String(Int(throttleWindow / 60))])))
+                return req.html(model.render(req.pageContext()), status: .tooManyRequests)
+            }
             if let (staff, hash) = try await req.store.staffForSignIn(email: email.trimmingCharacters(in: .whitespaces)),
                staff.active, (try? await req.password.async.verify(password, created: hash)) == true {
                 // A new session id at sign-in, so a session fixed before sign-in is worthless.
@@ -42,6 +59,7 @@ enum PageControllers {
                 req.session.data = SessionData()
                 req.session.data[SessionKeys.staff] = staff.id.uuidString
                 req.session.data[SessionKeys.seen] = String(Int(Date().timeIntervalSince1970))
+                req.session.data[SessionKeys.started] = String(Int(Date().timeIntervalSince1970))
                 req.session.data[SessionKeys.csrf] = Token.random()
                 try await req.store.record(AuditEntry(AuditActor(staff), "signin"))
                 let res = req.redirect(to: model.next ?? SiteRoute.caseload.path)
@@ -50,7 +68,8 @@ enum PageControllers {
                 }
                 return res
             }
-            try await req.store.record(AuditEntry(AuditActor(id: nil, label: email), "signin.failed", detail: req.remoteAddress?.ipAddress ?? ""))
+            try await req.store.record(AuditEntry(AuditActor(id: nil, label: email.trimmingCharacters(in: .whitespaces).lowercased()),
+                                                  "signin.failed", detail: address))
             model.problems.append(FormProblem(field: "email", message: t("signIn.wrong")))
         }
         return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
