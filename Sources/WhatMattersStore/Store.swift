@@ -69,7 +69,7 @@ public struct Store: Sendable {
         M001_CreateTeams(), M002_CreateStaff(), M003_CreateStaffTeams(), M004_CreatePeople(),
         M005_CreateConversations(), M006_CreateAPITokens(), M007_CreateDrafts(), M008_AddListIndexes(), M009_CreateAuditTrail(),
         SessionRecord.migration,
-        M010_CreatePlans(), M011_CreatePlanVersions(), M012_AddRestrictionAndBreakGlass(), M013_CreateFormSubmissions(),
+        M010_CreatePlans(), M011_CreatePlanVersions(), M012_AddRestrictionAndBreakGlass(), M013_CreateFormSubmissions(), M014_AddSecondFactor(),
     ]
 
     /// Registers the database and the migrations. Call once, from `configure`.

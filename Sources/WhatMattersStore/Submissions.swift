@@ -58,3 +58,28 @@ extension Store {
         try await FormSubmissionModel.query(on: db).filter(\.$id == token).delete()
     }
 }
+
+// MARK: Second factor
+
+struct M014_AddSecondFactor: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("staff").field("totp_secret", .string).update()
+    }
+    func revert(on db: Database) async throws {
+        try await db.schema("staff").deleteField("totp_secret").update()
+    }
+}
+
+extension Store {
+    /// The second-factor secret (base32) of a member of staff, if they have one.
+    public func secondFactor(staffID: UUID) async throws -> String? {
+        let row = try await sql.select().column("totp_secret").from("staff").where("id", .equal, SQLBind(staffID)).first()
+        return try row?.decode(column: "totp_secret", as: String?.self)
+    }
+
+    public func setSecondFactor(staffID: UUID, secret: String?, by actor: AuditActor) async throws {
+        try await audited(AuditEntry(actor, secret == nil ? "permission.2fa-off" : "permission.2fa-on", detail: staffID.uuidString)) { s in
+            try await s.sql.update("staff").set("totp_secret", to: SQLBind(secret)).where("id", .equal, SQLBind(staffID)).run()
+        }
+    }
+}

@@ -12,7 +12,7 @@ struct WhatMattersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whatmatters",
         abstract: "WhatMatters: recording What Matters conversations and outcomes-focused plans for social care teams in Wales.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, User.self, TokenCommand.self, ReviewCommand.self, Audit.self, SubjectAccess.self, Backup.self, Restore.self]
+        subcommands: [Serve.self, Migrate.self, Demo.self, User.self, TokenCommand.self, ReviewCommand.self, Audit.self, SubjectAccess.self, Backup.self, Restore.self, ImportCommand.self, ExportCommand.self]
     )
 }
 
@@ -129,7 +129,25 @@ final class ProgressBar: @unchecked Sendable {
 }
 
 struct User: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Manage staff accounts.", subcommands: [Add.self, Disable.self])
+    static let configuration = CommandConfiguration(abstract: "Manage staff accounts.", subcommands: [Add.self, Disable.self, SecondFactor.self])
+
+    struct SecondFactor: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "second-factor",
+                                                        abstract: "Give an account a second factor; prints the key for an authenticator app once.")
+        @ArgumentParser.Option(help: "Email of the member of staff.") var email: String
+        @OptionGroup var database: DatabaseOptions
+        func run() async throws {
+            try await withApp(try database.config()) { app in
+                guard let (staff, _) = try await app.store.staffForSignIn(email: email) else {
+                    throw ArgumentParser.ValidationError("--email: no member of staff with email \(email)")
+                }
+                let secret = TOTP.newSecret()
+                try await app.store.setSecondFactor(staffID: staff.id, secret: Base32.encode(secret), by: .system("command line"))
+                print("Key (shown once): \(Base32.encode(secret))")
+                print("Link for the app: \(TOTP.uri(secret: secret, account: staff.email))")
+            }
+        }
+    }
 
     struct Disable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Disable an account; its sessions end at once.")

@@ -261,3 +261,55 @@ final class SessionTests: WebTestCase {
         XCTAssertEqual(seen, ["signin.failed nia@example.org", "signin nia@example.org"])
     }
 }
+
+/// The optional second factor (required for administrators).
+final class SecondFactorTests: WebTestCase {
+    func testCodesFollowRFC6238() {
+        let secret = Array("12345678901234567890".utf8)
+        XCTAssertEqual(TOTP.code(secret: secret, at: Date(timeIntervalSince1970: 59)), "287082")
+        XCTAssertEqual(TOTP.code(secret: secret, at: Date(timeIntervalSince1970: 1_111_111_109)), "081804")
+        XCTAssertEqual(Base32.decode(Base32.encode(secret)), secret)
+        XCTAssertTrue(TOTP.verify("287 082", secret: secret, at: Date(timeIntervalSince1970: 59)))
+        XCTAssertFalse(TOTP.verify("287083", secret: secret, at: Date(timeIntervalSince1970: 59)))
+    }
+
+    func testAnAdministratorCannotSignInWithoutASecondFactorAndThenSignsInWithACode() async throws {
+        let admin = try await Accounts.addUser(app, email: "admin@example.org", name: "Admin", role: .administrator, teamNames: [],
+                                               password: Self.password).0
+        let refused = try await Browser(app).signIn(admin.email)
+        XCTAssertEqual(refused.status, .forbidden)
+        XCTAssertTrue(refused.body.contains("Administrators must use a second factor"))
+        let secret = TOTP.newSecret()
+        try await app.store.setSecondFactor(staffID: admin.id, secret: Base32.encode(secret), by: .system("test"))
+        let b = Browser(app)
+        let step = try await b.signIn(admin.email)
+        XCTAssertEqual(step.location, "/sign-in/code")
+        let actual1 = try await b.get("/caseload").status
+        XCTAssertEqual(actual1, .seeOther, "not signed in until the code")
+        try await b.get("/sign-in/code")
+        let actual2 = try await b.post("/sign-in/code", [("code", "000000")]).status
+        XCTAssertEqual(actual2, .unprocessableEntity)
+        let done = try await b.post("/sign-in/code", [("code", TOTP.code(secret: secret, at: Date()))])
+        XCTAssertEqual(done.status, .seeOther)
+        let actual3 = try await b.get("/caseload").status
+        XCTAssertEqual(actual3, .ok)
+    }
+
+    func testAnyoneCanTurnOnASecondFactorFromTheirAccount() async throws {
+        let b = Browser(app)
+        try await b.signIn("nia@example.org")
+        let page = try await b.get("/account/second-factor")
+        let key = try XCTUnwrap(page.body.range(of: "secret=").map { String(page.body[$0.upperBound...].prefix { $0 != "&" }) })
+        let secret = try XCTUnwrap(Base32.decode(key))
+        let actual4 = try await b.post("/account/second-factor", [("code", "123")]).status
+        XCTAssertEqual(actual4, .unprocessableEntity)
+        try await b.get("/account/second-factor")
+        let actual5 = try await b.post("/account/second-factor", [("code", TOTP.code(secret: secret, at: Date()))]).status
+        XCTAssertEqual(actual5, .seeOther)
+        let actual6 = try await app.store.secondFactor(staffID: practitioner.id)
+        XCTAssertNotNil(actual6)
+        let again = Browser(app)
+        let actual7 = try await again.signIn("nia@example.org").location
+        XCTAssertEqual(actual7, "/sign-in/code")
+    }
+}

@@ -8,6 +8,8 @@ public enum SiteRoute: Hashable, Sendable {
     case home
     case signIn
     case signOut
+    case signInCode
+    case secondFactor
     case language(Locale2)
     case caseload
     case people
@@ -50,6 +52,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .home: return []
         case .signIn: return [.constant("sign-in")]
         case .signOut: return [.constant("sign-out")]
+        case .signInCode: return [.constant("sign-in"), .constant("code")]
+        case .secondFactor: return [.constant("account"), .constant("second-factor")]
         case .language(let l): return [.constant("language"), .parameter(Self.localeParam, l.rawValue)]
         case .caseload: return [.constant("caseload")]
         case .people: return [.constant("people")]

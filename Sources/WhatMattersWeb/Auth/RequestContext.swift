@@ -15,6 +15,11 @@ enum SessionKeys {
     static let seen = "seen"
     /// Seconds since 1970 of sign-in, for the absolute time-out.
     static let started = "started"
+    /// A member of staff whose password was right, waiting for their second-factor code.
+    static let pending = "pending"
+    static let pendingAt = "pendingAt"
+    /// A new second-factor secret being set up, until a code confirms it.
+    static let enrolling = "enrolling"
 }
 
 enum Cookies {

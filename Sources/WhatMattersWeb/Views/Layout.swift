@@ -66,6 +66,7 @@ enum Layout {
         let t = ctx.t
         var links: [(SiteRoute, String)] = [(.caseload, t("nav.caseload")), (.people, t("nav.people"))]
         links += staff.teamIDs.prefix(3).map { (.team($0), t("nav.team")) }
+        links.append((.secondFactor, t("nav.secondFactor")))
         return H.el("nav", ["class": "wm-nav", "aria-label": t("nav.label")], [
             H.el("div", ["class": "wm-width wm-nav__inner"], [
                 H.el("ul", ["class": "wm-nav__list"], links.map { route, label in
