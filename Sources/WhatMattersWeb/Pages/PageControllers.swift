@@ -53,26 +53,41 @@ enum PageControllers {
             }
             if let (staff, hash) = try await req.store.staffForSignIn(email: email.trimmingCharacters(in: .whitespaces)),
                staff.active, (try? await req.password.async.verify(password, created: hash)) == true {
-                // A new session id at sign-in, so a session fixed before sign-in is worthless.
-                if let old = req.session.id { _ = try? await req.application.sessions.driver.deleteSession(old, for: req).get() }
-                req.session.id = nil
-                req.session.data = SessionData()
-                req.session.data[SessionKeys.staff] = staff.id.uuidString
-                req.session.data[SessionKeys.seen] = String(Int(Date().timeIntervalSince1970))
-                req.session.data[SessionKeys.started] = String(Int(Date().timeIntervalSince1970))
-                req.session.data[SessionKeys.csrf] = Token.random()
-                try await req.store.record(AuditEntry(AuditActor(staff), "signin"))
-                let res = req.redirect(to: model.next ?? SiteRoute.caseload.path)
-                if req.cookies[Cookies.language] == nil, let l = staff.locale {
-                    res.cookies[Cookies.language] = languageCookie(l)
+                let secondFactor = try await req.store.secondFactor(staffID: staff.id)
+                if secondFactor == nil && staff.role == .administrator {
+                    model.problems.append(FormProblem(field: "email", message: t("signIn.adminNeedsSecondFactor")))
+                    return req.html(model.render(req.pageContext()), status: .forbidden)
                 }
-                return res
+                if secondFactor != nil {
+                    // Password right: now the code from their authenticator app.
+                    req.session.data[SessionKeys.pending] = staff.id.uuidString
+                    req.session.data[SessionKeys.pendingAt] = String(Int(Date().timeIntervalSince1970))
+                    return req.redirect(to: SiteRoute.signInCode.path + (model.next.map { "?next=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""))
+                }
+                return try await completeSignIn(req, staff, next: model.next)
             }
             try await req.store.record(AuditEntry(AuditActor(id: nil, label: email.trimmingCharacters(in: .whitespaces).lowercased()),
                                                   "signin.failed", detail: address))
             model.problems.append(FormProblem(field: "email", message: t("signIn.wrong")))
         }
         return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
+    }
+
+    /// A new session id at sign-in, so a session fixed before sign-in is worthless.
+    static func completeSignIn(_ req: Request, _ staff: Staff, next: String?) async throws -> Response {
+        if let old = req.session.id { _ = try? await req.application.sessions.driver.deleteSession(old, for: req).get() }
+        req.session.id = nil
+        req.session.data = SessionData()
+        req.session.data[SessionKeys.staff] = staff.id.uuidString
+        req.session.data[SessionKeys.seen] = String(Int(Date().timeIntervalSince1970))
+        req.session.data[SessionKeys.started] = String(Int(Date().timeIntervalSince1970))
+        req.session.data[SessionKeys.csrf] = Token.random()
+        try await req.store.record(AuditEntry(AuditActor(staff), "signin"))
+        let res = req.redirect(to: next ?? SiteRoute.caseload.path)
+        if req.cookies[Cookies.language] == nil, let l = staff.locale {
+            res.cookies[Cookies.language] = languageCookie(l)
+        }
+        return res
     }
 
     static func signOut(_ req: Request, _ form: FormBody) async throws -> Response {
