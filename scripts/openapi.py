@@ -117,6 +117,40 @@ doc = {
                     "responses": {**ok(ref("Conversation")), **problems("400", "401", "404", "409", "422")}}},
     },
 }
+# The plan (issue 3): a person's plan as a plan document, the format's own JSON Schema
+# (a copy of ../shared/formats/plan-document.schema.json in the Core's resources).
+root = pathlib.Path(__file__).resolve().parent.parent
+plan_schema = json.loads((root / "Sources/WhatMattersCore/Resources/plan-document.schema.json").read_text())
+def _reref(node):
+    if isinstance(node, dict):
+        return {k: ("#/components/schemas/NationalOutcome" if k == "$ref" and v == "#/$defs/nationalOutcome" else _reref(v))
+                for k, v in node.items() if k not in ("$schema", "$id", "$defs")}
+    if isinstance(node, list): return [_reref(x) for x in node]
+    return node
+schemas["NationalOutcome"] = plan_schema["$defs"]["nationalOutcome"]
+schemas["PlanDocument"] = _reref(plan_schema)
+schemas["PlanProblem"] = {"type": "object", "required": ["type", "title", "status", "errors"],
+    "description": "An invalid plan document: every problem, each named by its JSON pointer (RFC 6901). Nothing was saved.",
+    "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"},
+        "errors": {"type": "array", "items": {"type": "object", "required": ["field", "pointer", "code", "message"], "properties": {
+            "field": {"type": "string", "description": "The JSON pointer, or / for the whole document."},
+            "pointer": {"type": "string"}, "code": {"type": "string", "const": "invalidDocument"}, "message": {"type": "string"}}}}}}
+etag = {"ETag": {"description": "The plan's version, for If-Match", "schema": {"type": "string"}}}
+doc["paths"]["/api/v1/people/{personID}/plan"] = {
+    "parameters": pid("personID"),
+    "get": {"operationId": "getPlan", "summary": "The person's plan as a plan document (whatmatters.plan/1)",
+            "responses": {"200": {"description": "OK", "headers": etag, "content": {"application/json": {"schema": ref("PlanDocument")}}},
+                          **problems("401", "404")}},
+    "put": {"operationId": "putPlan", "summary": "Save a plan document as a new version of the person's plan",
+            "description": "Every version is kept. What the format cannot carry (reviews, the agreement, the child's voice, service costs) is kept from the current version where it still fits. Send If-Match with the ETag you read: if someone saved since, the save is refused with 409. An invalid document is refused with 422 naming every JSON pointer, and nothing is written.",
+            "parameters": [{"name": "If-Match", "in": "header", "required": False, "schema": {"type": "string"},
+                            "description": "The version read (the ETag), \"0\" when there is no plan yet."}],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": ref("PlanDocument")}}},
+            "responses": {"200": {"description": "Saved", "headers": etag, "content": {"application/json": {"schema": ref("PlanDocument")}}},
+                          **problems("400", "401", "404", "409"),
+                          "422": {"description": "Not a valid plan document", "content": {"application/problem+json": {"schema": ref("PlanProblem")}}}}},
+}
+
 out = pathlib.Path(__file__).resolve().parent.parent / "Sources/WhatMattersWeb/Resources/openapi.json"
 out.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 print(f"wrote {out}")

@@ -8,11 +8,11 @@ final class CarePlanTests: XCTestCase {
     let today = Day("2025-06-01")!
 
     func testEveryExampleRoundTripsThroughThePlanUnchanged() throws {
-        let files = try Shared.planFiles()
+        let files = try SharedExamples.planFiles()
         XCTAssertEqual(files.count, 14)
         for file in files {
             let data = try Data(contentsOf: file)
-            let doc = try plan(data)
+            let doc = try validPlan(data)
             let care = CarePlan(document: doc)
             XCTAssertEqual(care.document, doc, file.lastPathComponent)
             // And through the stored form of the plan (JSON of the Core value).
@@ -22,7 +22,7 @@ final class CarePlanTests: XCTestCase {
     }
 
     func testAbsentAndEmptyListsStayDifferent() throws {
-        let d = try plan(json: #"{"format":"whatmatters.plan/1","id":"x","service":"adults","language":"en","scores":[],"actions":[{"description":"Walk","outcomes":[]},{"description":"Swim"}]}"#)
+        let d = try validPlan(json: #"{"format":"whatmatters.plan/1","id":"x","service":"adults","language":"en","scores":[],"actions":[{"description":"Walk","outcomes":[]},{"description":"Swim"}]}"#)
         let out = CarePlan(document: d).document
         XCTAssertEqual(out.scores, [])
         XCTAssertNil(out.strengths)
@@ -126,8 +126,8 @@ final class CarePlanTests: XCTestCase {
     }
 
     func testTheReviewOfAPlanIsTheReviewOfItsDocumentAndPromptsPointAtItems() throws {
-        let data = try Data(contentsOf: Shared.plans.appendingPathComponent("e03.json"))
-        let care = CarePlan(document: try plan(data))
+        let data = try Data(contentsOf: SharedExamples.plans.appendingPathComponent("e03.json"))
+        let care = CarePlan(document: try validPlan(data))
         let review = care.practiceReview(language: .en)
         XCTAssertEqual(PlanVerdicts(review).outcomesConsistency, .notMet)
         XCTAssertEqual(care.itemConcerned(by: "/personalOutcomes/0/statement").itemID, care.outcomes[0].id)

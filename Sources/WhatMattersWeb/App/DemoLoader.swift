@@ -33,13 +33,19 @@ public enum DemoLoader {
         for start in stride(from: 0, to: people, by: chunk) {
             var newPeople: [Store.NewPerson] = []
             var newConversations: [Store.NewConversation] = []
+            var newPlans: [Store.NewPlan] = []
             for p in demo.people(in: start ..< min(start + chunk, people)) {
                 newPeople.append(.init(id: p.id, details: p.details))
+                if let plan = DemoPlans.plan(for: p, in: demo) {
+                    newPlans.append(.init(personID: p.id, plan: plan, savedBy: p.conversationRecordedBy.last,
+                                          verdicts: PlanVerdicts(plan.practiceReview(language: .en))))
+                }
                 for (i, c) in p.conversations.enumerated() {
                     newConversations.append(.init(id: p.conversationIDs[i], personID: p.id, details: c, recordedBy: p.conversationRecordedBy[i]))
                 }
             }
             try await store.insert(people: newPeople, conversations: newConversations, by: actor)
+            try await store.insert(plans: newPlans, by: actor)
             progress?(min(start + chunk, people))
         }
     }

@@ -28,6 +28,10 @@ struct ConversationPageModel {
                 (t("conversation.recordedBy"), H.text((recordedBy?.name ?? "") + " · " + t.dateTime(conversation.updatedAt))),
             ]),
             Components.linkButton(t("conversation.edit"), href: SiteRoute.conversationEdit(person.id, conversation.id).path, secondary: true),
+            d.kind == .whatMatters ? H.el("form", ["method": "post", "action": SiteRoute.plan(person.id, .start).path], [
+                Components.csrf(ctx.csrf), Components.hidden("conversationID", conversation.id.uuidString),
+                Components.button(t("plan.startFromThis"), secondary: true),
+            ]) : H.group([]),
         ])
     }
 }

@@ -31,6 +31,7 @@ extension PersonPageModel {
             H.el("div", ["class": "govuk-button-group"], [
                 Components.linkButton(t("person.recordConversation"), href: SiteRoute.conversationNew(person.id).path),
                 Components.linkButton(t("person.edit"), href: SiteRoute.personEdit(person.id).path, secondary: true),
+                Components.linkButton(t("person.plan"), href: SiteRoute.plan(person.id, .page).path, secondary: true),
             ]),
             canRestrict ? H.el("p", ["class": "govuk-body"], [
                 H.el("a", ["href": SiteRoute.restriction(person.id).path, "class": "govuk-link"], text: t("restriction.link")),

@@ -1,0 +1,184 @@
+import Foundation
+import Vapor
+import WhatMattersCore
+import WhatMattersStore
+
+/// The plan's pages: query → view model → view, like every other page. Access is the
+/// person's: read to see the plan, write to change it. Every save is a new version; a save
+/// from a stale form is refused and both versions are shown.
+enum PlanControllers {
+    static func today() -> Day { Day(Date()) }
+
+    static func reviewLanguage(_ req: Request) -> ReviewLanguage { req.locale == .cy ? .cy : .en }
+
+    /// The practice review runs on every save; its verdicts go on the plan row. It never
+    /// stops a save.
+    static func verdicts(_ plan: CarePlan) -> PlanVerdicts { PlanVerdicts(plan.practiceReview(language: .en)) }
+
+    static func notice(_ req: Request) -> String? {
+        guard let saved = req.query[String.self, at: "saved"] else { return nil }
+        switch saved {
+        case "started": return req.t("notice.planStarted")
+        case "plan": return req.t("notice.planSaved")
+        default: return nil
+        }
+    }
+
+    // MARK: The plan page, its versions and the printed plan
+
+    static func page(_ req: Request) async throws -> Response {
+        let person = try await PageControllers.person(req, .read)
+        try await req.audit("plan.read", person: person.id)
+        let record = try await req.store.plan(personID: person.id)
+        var model = PlanPageModel(person: person, record: record, latestVersion: record?.version,
+                                  savedBy: try await record?.savedBy.asyncMap { try await req.store.staff($0) } ?? nil,
+                                  review: record.map { $0.plan.practiceReview(language: reviewLanguage(req)) }, notice: notice(req))
+        if record == nil {
+            model.conversations = try await req.store.conversations(personID: person.id).items.filter { $0.details.kind == .whatMatters }
+        }
+        return req.html(model.render(req.pageContext()))
+    }
+
+    static func version(_ req: Request) async throws -> Response {
+        let person = try await PageControllers.person(req, .read)
+        guard let v = req.parameters.get(PlanRoute.versionParam, as: Int.self),
+              let record = try await req.store.plan(personID: person.id, version: v),
+              let latest = try await req.store.plan(personID: person.id) else { throw WebError.notFound }
+        try await req.audit("plan.read", person: person.id, detail: "version \(v)")
+        let model = PlanPageModel(person: person, record: record, latestVersion: latest.version,
+                                  savedBy: try await record.savedBy.asyncMap { try await req.store.staff($0) } ?? nil,
+                                  review: record.plan.practiceReview(language: reviewLanguage(req)))
+        return req.html(model.render(req.pageContext()))
+    }
+
+    static func versions(_ req: Request) async throws -> Response {
+        let person = try await PageControllers.person(req, .read)
+        try await req.audit("plan.versions", person: person.id)
+        let versions = try await req.store.planVersions(personID: person.id)
+        var names: [UUID: String] = [:]
+        for id in Set(versions.compactMap(\.savedBy)) { names[id] = try await req.store.staff(id)?.name }
+        return req.html(PlanVersionsModel(person: person, versions: versions, staffNames: names).render(req.pageContext()))
+    }
+
+    static func print(_ req: Request) async throws -> Response {
+        let person = try await PageControllers.person(req, .read)
+        guard let record = try await req.store.plan(personID: person.id) else { throw WebError.notFound }
+        try await req.audit("plan.print", person: person.id)
+        return req.html(PlanPrintModel(person: person, record: record).render(req.pageContext()))
+    }
+
+    // MARK: Starting a plan
+
+    /// A new plan in the person's language, growing out of a What Matters conversation
+    /// when one is chosen (its words become what matters; the conversation travels with it).
+    static func start(_ req: Request, _ form: FormBody) async throws -> Response {
+        let person = try await PageControllers.person(req, .write)
+        if try await req.store.plan(personID: person.id) != nil {
+            return req.redirect(to: SiteRoute.plan(person.id, .page).path)
+        }
+        let language: Locale2 = person.details.preferredLanguage == .cy ? .cy : .en
+        var plan = CarePlan.new(documentID: person.id.uuidString.lowercased(), service: person.details.service, language: language)
+        if let raw = form["conversationID"], !raw.isEmpty {
+            guard let id = UUID(uuidString: raw), let c = try await req.store.conversation(id), c.personID == person.id else {
+                throw WebError.notFound
+            }
+            let d = c.details
+            plan.whatMatters = d.whatMatters
+            if d.language != .other, let l = Locale2(rawValue: d.language.rawValue) { plan.language = l }
+            plan.documentConversations = [PlanDocument.Conversation(
+                date: d.date, kind: d.kind, with: d.participants,
+                notes: [d.whatMatters, d.narrative].filter { !$0.isEmpty }.joined(separator: "\n\n"))]
+            if person.details.service == .children && d.whoseWords == .child {
+                plan.childsVoice = ChildsVoice(words: d.whatMatters, howHeard: [.directly])
+            }
+        }
+        do {
+            _ = try await req.store.savePlan(personID: person.id, plan, expectedVersion: 0, verdicts: verdicts(plan), by: try req.actor())
+        } catch StoreError.conflict {
+            // Someone started it a moment ago: theirs is the plan.
+        }
+        return req.redirect(to: SiteRoute.plan(person.id, .page).path + "?saved=started")
+    }
+
+    // MARK: The forms
+
+    /// The part and item named in the path, checked against the route's shape.
+    static func target(_ req: Request, shape: PlanShape) throws -> (PlanSection, String?) {
+        guard let raw = req.parameters.get(PlanRoute.sectionParam), let section = PlanSection(rawValue: raw) else { throw WebError.notFound }
+        switch shape {
+        case .part: guard !section.isList else { throw WebError.notFound }
+            return (section, nil)
+        case .new: guard section.isList else { throw WebError.notFound }
+            return (section, nil)
+        case .item:
+            guard section.isList, !section.isAppendOnly, let id = req.parameters.get(PlanRoute.itemParam), !id.isEmpty else { throw WebError.notFound }
+            return (section, id)
+        }
+    }
+
+    enum PlanShape { case part, new, item }
+
+    static func formPage(_ req: Request, shape: PlanShape) async throws -> Response {
+        let person = try await PageControllers.person(req, .write)
+        let (section, itemID) = try target(req, shape: shape)
+        let record = try await req.store.plan(personID: person.id)
+        let plan = record?.plan ?? newPlan(for: person)
+        guard let input = PlanFormModel.initialInput(section, plan: plan, itemID: itemID, person: person, today: today(),
+                                                     corrects: req.query[String.self, at: "corrects"]) else { throw WebError.notFound }
+        try await req.audit("plan.read", person: person.id, detail: "\(section.rawValue) form")
+        let model = PlanFormModel(person: person, plan: plan, version: record?.version ?? 0, section: section, itemID: itemID, input: input,
+                                  review: record.map { $0.plan.practiceReview(language: reviewLanguage(req)) })
+        return req.html(model.render(req.pageContext()))
+    }
+
+    static func partForm(_ req: Request) async throws -> Response { try await formPage(req, shape: .part) }
+    static func newItemForm(_ req: Request) async throws -> Response { try await formPage(req, shape: .new) }
+    static func itemForm(_ req: Request) async throws -> Response { try await formPage(req, shape: .item) }
+
+    static func newPlan(for person: Person) -> CarePlan {
+        CarePlan.new(documentID: person.id.uuidString.lowercased(), service: person.details.service,
+                     language: person.details.preferredLanguage == .cy ? .cy : .en)
+    }
+
+    static func save(_ req: Request, _ form: FormBody, shape: PlanShape) async throws -> Response {
+        let person = try await PageControllers.person(req, .write)
+        let (section, itemID) = try target(req, shape: shape)
+        let version = form["version"].flatMap(Int.init)
+        let input = PlanFormModel.input(form)
+        // The form applies to the plan as it was when opened; if that is no longer the
+        // latest, the save is refused below.
+        let current = try await req.store.plan(personID: person.id)
+        var base: CarePlan
+        if let version, version > 0 {
+            guard let opened = try await req.store.plan(personID: person.id, version: version) else { throw WebError.notFound }
+            base = opened.plan
+        } else {
+            base = current?.plan ?? newPlan(for: person)
+        }
+        if let itemID, PlanFormModel.initialInput(section, plan: base, itemID: itemID, person: person, today: today()) == nil {
+            throw WebError.notFound
+        }
+        var model = PlanFormModel(person: person, plan: base, version: version ?? current?.version ?? 0, section: section, itemID: itemID,
+                                  input: input, review: current.map { $0.plan.practiceReview(language: reviewLanguage(req)) }, draftID: form.draftID)
+        switch PlanFormModel.apply(section, input: input, itemID: itemID, to: base, today: today()) {
+        case .failure(let errors):
+            model.errors = errors
+            return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
+        case .success(let plan):
+            do {
+                _ = try await req.store.savePlan(personID: person.id, plan, expectedVersion: version ?? current?.version ?? 0,
+                                                 verdicts: verdicts(plan), by: try req.actor())
+            } catch StoreError.conflict {
+                model.conflict = try await req.store.plan(personID: person.id)
+                if let saved = model.conflict { model.plan = saved.plan; model.review = saved.plan.practiceReview(language: reviewLanguage(req)) }
+                return req.html(model.render(req.pageContext()), status: .conflict)
+            }
+            if let id = form.draftID { try await req.store.deleteDraft(id) }
+            return req.redirect(to: SiteRoute.plan(person.id, .page).path + "?saved=plan#" + section.anchor)
+        }
+    }
+
+    static func savePart(_ req: Request, _ form: FormBody) async throws -> Response { try await save(req, form, shape: .part) }
+    static func saveNewItem(_ req: Request, _ form: FormBody) async throws -> Response { try await save(req, form, shape: .new) }
+    static func saveItem(_ req: Request, _ form: FormBody) async throws -> Response { try await save(req, form, shape: .item) }
+}
