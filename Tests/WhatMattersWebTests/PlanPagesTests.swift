@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Vapor
 import XCTest
@@ -166,5 +167,24 @@ final class PlanPagesTests: WebTestCase {
         XCTAssertTrue([.forbidden, .notFound].contains(r.status))
         let none = try await app.store.plan(personID: p.id)
         XCTAssertNil(none)
+    }
+
+    func testAnOutcomeTypedWhenTheSessionHasEndedIsOfferedBackAfterSignIn() async throws {
+        let p = try await person()
+        let b = try await signedIn()
+        try await b.get("/people/\(p.id)/plan/outcomes/new")
+        try await SessionRecord.query(on: app.db).delete()  // the session times out while she types
+        let kept = try await b.post("/people/\(p.id)/plan/outcomes/new", [("version", "0"), ("statement", "Dw i eisiau canu yn y côr eto"),
+                                                                         ("whose", "person"), ("nationalOutcomes", "relationships")])
+        let signInPath = try XCTUnwrap(kept.location)
+        XCTAssertTrue(signInPath.hasPrefix("/sign-in?kept=1&next=/drafts/"))
+        try await b.get(signInPath)
+        let signedIn = try await b.post("/sign-in", [("email", "nia@example.org"), ("password", Self.password),
+                                                     ("next", String(signInPath.split(separator: "=").last!))])
+        let draftPath = try XCTUnwrap(signedIn.location)
+        let restored = try await b.get(draftPath)
+        XCTAssertEqual(restored.status, .ok, restored.body)
+        XCTAssertTrue(restored.body.contains(">Dw i eisiau canu yn y côr eto</textarea>"))
+        XCTAssertTrue(restored.body.contains("value=\"relationships\" checked"))
     }
 }

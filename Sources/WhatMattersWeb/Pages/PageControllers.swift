@@ -371,6 +371,9 @@ enum PageControllers {
                                               input: conversationInput(form), draftID: id, notice: notice)
             return req.html(model.render(req.pageContext()))
         }
+        if parts.count >= 4, parts[2] == "plan" {
+            return try await PlanControllers.restoreDraft(req, person: person, parts: Array(parts[3...]), form: form, draftID: id, notice: notice)
+        }
         throw WebError.notFound
     }
 }

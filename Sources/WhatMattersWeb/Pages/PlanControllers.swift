@@ -178,6 +178,24 @@ enum PlanControllers {
         }
     }
 
+    /// Offers back a plan form typed when the session ended (`parts`: the path after `/plan/`).
+    static func restoreDraft(_ req: Request, person: Person, parts: [String], form: FormBody, draftID: UUID, notice: String) async throws -> Response {
+        guard let section = PlanSection(rawValue: parts[0]) else { throw WebError.notFound }
+        let itemID: String?
+        switch (section.isList, parts.count) {
+        case (false, 1): itemID = nil
+        case (true, 2) where parts[1] == "new": itemID = nil
+        case (true, 2) where !section.isAppendOnly: itemID = parts[1]
+        default: throw WebError.notFound
+        }
+        let version = form["version"].flatMap(Int.init) ?? 0
+        let current = try await req.store.plan(personID: person.id)
+        let opened = version > 0 ? try await req.store.plan(personID: person.id, version: version) : nil
+        let model = PlanFormModel(person: person, plan: opened?.plan ?? current?.plan ?? newPlan(for: person), version: version,
+                                  section: section, itemID: itemID, input: PlanFormModel.input(form), draftID: draftID, notice: notice)
+        return req.html(model.render(req.pageContext()))
+    }
+
     static func savePart(_ req: Request, _ form: FormBody) async throws -> Response { try await save(req, form, shape: .part) }
     static func saveNewItem(_ req: Request, _ form: FormBody) async throws -> Response { try await save(req, form, shape: .new) }
     static func saveItem(_ req: Request, _ form: FormBody) async throws -> Response { try await save(req, form, shape: .item) }
