@@ -31,9 +31,24 @@ public struct Localizer: Sendable {
     }
 
     public func callAsFunction(_ key: String, _ args: [String: String] = [:]) -> String {
-        guard var s = table[key] else { return "⟦\(key)⟧" }
-        for (k, v) in args { s = s.replacingOccurrences(of: "{\(k)}", with: v) }
-        return s
+        guard let template = table[key] else { return "⟦\(key)⟧" }
+        guard !args.isEmpty else { return template }
+        // One pass over the template: a value put in is never searched again, so text a user
+        // typed ("{name}", "{when}") shows as typed, whatever order the values come in.
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"), let value = args[String(rest[afterOpen..<close])] {
+                out += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out.append("{")
+                rest = rest[afterOpen...]
+            }
+        }
+        return out + rest
     }
 
     public func label<V: Vocabulary>(_ v: V) -> String { self(v.labelKey) }

@@ -30,6 +30,9 @@ enum TrustControllers {
             model.problems.append(FormProblem(field: "reason", message: t("breakGlass.reasonRequired")))
         } else if reason.count > Limits.shortText {
             model.problems.append(FormProblem(field: "reason", message: t.message(FieldError("reason", .tooLong, limit: Limits.shortText))))
+        } else if reason.unicodeScalars.contains("\u{0}") {
+            // PostgreSQL cannot store NUL in text: say so rather than fail on save.
+            model.problems.append(FormProblem(field: "reason", message: t.message(FieldError("reason", .invalidCharacters))))
         }
         // A fresh password: whoever is at the keyboard must know it now.
         let hash = try await req.store.staffForSignIn(email: staff.email)?.1
