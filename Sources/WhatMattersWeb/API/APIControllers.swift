@@ -42,11 +42,15 @@ enum APIControllers {
     }
 
     static func paging(_ req: Request) throws -> (Int, Int) {
-        let page = (try? req.query.get(Int.self, at: "page")) ?? 1
-        let per = (try? req.query.get(Int.self, at: "per")) ?? 50
+        // Present but not a whole number in range is an error, not a silent page 1.
+        func number(_ name: String, default value: Int, _ range: ClosedRange<Int>, _ errors: inout [FieldError]) -> Int {
+            guard let raw = req.query[String.self, at: name] else { return value }
+            guard let n = Int(raw), range.contains(n) else { errors.append(FieldError(name, .invalidChoice)); return value }
+            return n
+        }
         var errors: [FieldError] = []
-        if page < 1 || page > 1_000_000 { errors.append(FieldError("page", .invalidChoice)) }
-        if per < 1 || per > 200 { errors.append(FieldError("per", .invalidChoice)) }
+        let page = number("page", default: 1, 1...1_000_000, &errors)
+        let per = number("per", default: 50, 1...200, &errors)
         if !errors.isEmpty { throw WebError.invalid(FieldErrors(errors)) }
         return (page, per)
     }

@@ -47,8 +47,9 @@ enum Layout {
                 ]),
                 navigation(ctx),
                 H.el("div", ["class": "wm-width"], [
-                    back.map { H.el("a", ["href": $0.0, "class": "govuk-back-link"], text: $0.1) } ?? H.group([]),
                     H.el("main", ["id": "main", "class": "govuk-main-wrapper", "tabindex": "-1"], [
+                        // Inside main, so that every part of the page sits in a landmark.
+                        back.map { H.el("a", ["href": $0.0, "class": "govuk-back-link"], text: $0.1) } ?? H.group([]),
                         problems.isEmpty ? H.group([]) : errorSummary(t, problems),
                         notice.map { H.el("div", ["class": "govuk-notification-banner", "role": "status"], [
                             H.el("p", ["class": "govuk-notification-banner__heading"], text: $0)]) } ?? H.group([]),
