@@ -22,6 +22,11 @@ public enum SiteRoute: Hashable, Sendable {
     case conversationEdit(UUID, UUID)
     case plan(UUID, PlanRoute)
     case team(UUID)
+    /// The quality audit: every plan a quality lead or manager may list, with its verdicts.
+    case qualityAudit
+    case qualityExport
+    /// One plan's practice review and its moderation by quality leads.
+    case qualityPlan(UUID)
     case breakGlass(UUID)
     case restriction(UUID)
     case subjectAccess(UUID)
@@ -67,6 +72,9 @@ public enum SiteRoute: Hashable, Sendable {
         case .conversationEdit(let p, let c): return SiteRoute.conversation(p, c).segments + [.constant("edit")]
         case .plan(let p, let r): return SiteRoute.person(p).segments + r.segments
         case .team(let id): return [.constant("teams"), .parameter(Self.teamParam, id.uuidString)]
+        case .qualityAudit: return [.constant("quality")]
+        case .qualityExport: return [.constant("quality"), .constant("export.csv")]
+        case .qualityPlan(let id): return [.constant("quality"), .constant("plans"), .parameter(Self.personParam, id.uuidString)]
         case .breakGlass(let id): return SiteRoute.person(id).segments + [.constant("break-glass")]
         case .restriction(let id): return SiteRoute.person(id).segments + [.constant("restriction")]
         case .subjectAccess(let id): return SiteRoute.person(id).segments + [.constant("subject-access")]

@@ -67,6 +67,7 @@ enum Layout {
         let t = ctx.t
         var links: [(SiteRoute, String)] = [(.caseload, t("nav.caseload")), (.people, t("nav.people"))]
         links += staff.teamIDs.prefix(3).map { (.team($0), t("nav.team")) }
+        if QualityControllers.mayAudit(staff.role) { links.append((.qualityAudit, t("nav.quality"))) }
         links.append((.secondFactor, t("nav.secondFactor")))
         return H.el("nav", ["class": "wm-nav", "aria-label": t("nav.label")], [
             H.el("div", ["class": "wm-width wm-nav__inner"], [
