@@ -12,7 +12,12 @@ public enum DemoLoader {
         return "Demo sign-ins (password beside each email):\n" + demo.signIns.map { s in
             "  \(s.role.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(s.email.padding(toLength: width, withPad: " ", startingAt: 0))  \(s.password)"
         }.joined(separator: "\n")
+            + "\nAdministrators need a second factor: add the key \(demoSecondFactorKey) to an authenticator app for the administrator."
     }
+
+    /// The demo administrator's second-factor key (administrators must have one). Fixed, and
+    /// printed with the demo sign-ins: it protects nothing real.
+    public static let demoSecondFactorKey = Base32.encode(Array("whatmatters-demo-2fa".utf8))
 
     /// Loads `people` people (and their teams, staff and conversations) made from `seed`.
     public static func load(_ app: Application, people: Int, seed: UInt64, progress: (@Sendable (Int) -> Void)?) async throws {
@@ -28,6 +33,11 @@ public enum DemoLoader {
         for s in demo.staff {
             _ = try await store.addStaff(email: s.email, name: s.name, role: s.role, teamIDs: s.teamIDs,
                                          passwordHash: hashes[s.index] ?? unknown, id: s.id, by: actor)
+        }
+        for s in demo.signIns where s.role == .administrator {
+            if let admin = demo.staff.first(where: { $0.index == s.staffIndex }) {
+                try await store.setSecondFactor(staffID: admin.id, secret: demoSecondFactorKey, by: actor)
+            }
         }
         let chunk = 1_000
         for start in stride(from: 0, to: people, by: chunk) {
