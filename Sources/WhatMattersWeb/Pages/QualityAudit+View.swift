@@ -127,7 +127,7 @@ extension QualityAuditModel {
     private func agreementSection(_ t: Localizer) -> BodyNode {
         func row(_ label: String, _ tally: AgreementTally) -> [BodyNode] {
             [H.text(label), H.text(String(tally.total)), H.text(String(tally.agreed)),
-             H.text(QualityFormat.percent(tally.rate) ?? t("quality.noShare"))]
+             H.text(QualityFormat.percent(tally.rate) ?? t("quality.noAgreement"))]
         }
         return H.el("section", ["aria-labelledby": "quality-agreement"], [
             H.el("h2", ["class": "govuk-heading-m", "id": "quality-agreement"], text: t("quality.agreement")),
