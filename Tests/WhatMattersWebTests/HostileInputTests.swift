@@ -149,7 +149,6 @@ final class HostileInputTests: WebTestCase {
         var requests = 0, serverErrors = 0, reflections = 0, htmlPages = 0
         var accepted = 0, refused = 0, storedExactly = 0
         var leadingNewlineInTextarea = 0
-        var notes: [String] = []
 
         func add(_ f: (Stats) -> Void) { lock.lock(); f(self); lock.unlock() }
         func report() {
@@ -160,11 +159,8 @@ final class HostileInputTests: WebTestCase {
             if leadingNewlineInTextarea > 0 {
                 print("[hostile] note: \(leadingNewlineInTextarea) textarea(s) hold text starting with a newline, which a browser drops on the next save (HTML ignores one newline after <textarea>)")
             }
-            for n in Set(notes).sorted() { print("[hostile] note: \(n)") }
         }
     }
-
-    func note(_ s: String) { Stats.shared.add { $0.notes.append(s) } }
 
     /// Sends raw bytes as `browser`, keeping its cookies, and inspects the answer: never a 5xx,
     /// and an HTML page must be well-formed UTF-8 with nothing reflected unescaped.
@@ -356,7 +352,7 @@ final class HostileInputTests: WebTestCase {
         "/people/{personID}/conversations/new", "/people/{personID}/conversations/{conversationID}/edit",
         "/people/{personID}/break-glass", "/people/{personID}/restriction",
         "/people/{personID}/plan/start", "/people/{personID}/plan/{section}", "/people/{personID}/plan/{section}/new",
-        "/people/{personID}/plan/{section}/{itemID}",
+        "/people/{personID}/plan/{section}/{itemID}", "/quality/plans/{personID}",
     ]
     static let apiWritesCovered: Set<String> = [
         "POST /api/v1/people", "POST /api/v1/people/search", "PUT /api/v1/people/{personID}",
@@ -549,10 +545,11 @@ final class HostileInputTests: WebTestCase {
                     guard let id = Self.personID(fromLocation: r.location) else { XCTFail("\(what): no person in \(r.location ?? "")"); continue }
                     Stats.shared.add { $0.accepted += 1 }
                     assertStored(try await app.store.person(id).flatMap { Self.textOf($0.details, f.name) }, s.text, what)
-                    let page = try await get(b, SiteRoute.person(id).path, what: "\(what): person page")
-                    XCTAssertEqual(page.status, .ok)
-                    assertShown(page.body, s.text, "\(what): person page")
+                    // The page and the edit form, once per text (an edit shows the same way as an add).
                     if !editing {
+                        let page = try await get(b, SiteRoute.person(id).path, what: "\(what): person page")
+                        XCTAssertEqual(page.status, .ok)
+                        assertShown(page.body, s.text, "\(what): person page")
                         let form = try await get(b, SiteRoute.personEdit(id).path, what: "\(what): edit form")
                         assertEchoed(form.body, field: f.name, s.text, "\(what): edit form")
                     }
@@ -684,10 +681,11 @@ final class HostileInputTests: WebTestCase {
                     guard let id else { XCTFail("\(what): nothing recorded"); continue }
                     Stats.shared.add { $0.accepted += 1 }
                     assertStored(try await app.store.conversation(id).flatMap { Self.textOf($0.details, f.name) }, s.text, what)
-                    let page = try await get(b, SiteRoute.conversation(owner, id).path, what: "\(what): conversation page")
-                    XCTAssertEqual(page.status, .ok)
-                    assertShown(page.body, s.text, "\(what): conversation page")
+                    // The page and the edit form, once per text (an edit shows the same way as a new one).
                     if !editing {
+                        let page = try await get(b, SiteRoute.conversation(owner, id).path, what: "\(what): conversation page")
+                        XCTAssertEqual(page.status, .ok)
+                        assertShown(page.body, s.text, "\(what): conversation page")
                         let form = try await get(b, SiteRoute.conversationEdit(owner, id).path, what: "\(what): edit form")
                         assertEchoed(form.body, field: f.name, s.text, "\(what): edit form")
                     }
@@ -916,6 +914,66 @@ final class HostileInputTests: WebTestCase {
         XCTAssertEqual(page.status, .ok)
     }
 
+    // MARK: - Quality: moderating a plan's verdicts
+
+    func testModerationFormTakesHostileInput() async throws {
+        _ = try await Accounts.addUser(app, email: "gwen@example.org", name: "Gwen Quality", role: .qualityLead,
+                                       teamNames: [adults.name], password: Self.password)
+        let p = try await person("Gwenllïan Ŵyn")
+        let (nia, ncsrf) = try await signedIn("nia@example.org")
+        let started = try await postForm(nia, SiteRoute.plan(p.id, .start).path, [], csrf: ncsrf, what: "start a plan")
+        XCTAssertEqual(started.status, .seeOther)
+        let (b, csrf) = try await signedIn("gwen@example.org")
+        let path = "/quality/plans/\(p.id.uuidString)"
+        let empty = try await get(b, path, what: "moderation form")
+        XCTAssertEqual(empty.status, .ok)
+        let form = try XCTUnwrap(HTMLScan.form(empty.body, action: path), "the moderation form")
+        let comment = try XCTUnwrap(form.textFields.first, "a comment field")
+        let verdicts = Set(form.fields.filter { $0.kind == "radio" }.map(\.name)).sorted()
+        let verdict = try XCTUnwrap(verdicts.first, "verdict radios")
+        /// The form as a browser has it now (each carries a fresh one-time token, so that a repeated
+        /// post saves nothing twice), every criterion judged with its first real verdict, the
+        /// comment and verdict as given.
+        func fields(comment c: String? = nil, verdict v: String? = nil) async throws -> [(String, String)] {
+            let page = try await get(b, path, what: "moderation form")
+            let form = try XCTUnwrap(HTMLScan.form(page.body, action: path), "the moderation form")
+            return form.filled().filter { $0.0 != "_csrf" }.map { name, value in
+                if name == comment, let c { return (name, c) }
+                if verdicts.contains(name) {
+                    if name == verdict, let v { return (name, v) }
+                    return (name, form.fields.first { $0.name == name && $0.kind == "radio" && !$0.value.isEmpty }?.value ?? value)
+                }
+                return (name, value)
+            }
+        }
+        let limit = TextField(name: comment, limit: 2_000, required: false)
+        // The moderation page is slow to draw (it reviews the plan), and each post needs it fresh.
+        let texts = Self.choiceSamples + Self.samples(limit: 2_000).suffix(4) + Self.corpus.filter {
+            ["textarea breakout", "title breakout", "placeholders of the string tables", "entities typed as text", "leading newline"].contains($0.label)
+        }
+        for s in texts {
+            let what = "moderation \(comment): \(s.label)"
+            let r = try await postForm(b, path, try await fields(comment: s.text), csrf: csrf, what: what)
+            if Self.refusal(s.text, limit) != nil {
+                assertNamesField(r, comment, what)
+                assertEchoed(r.body, field: comment, s.text, what)
+                continue
+            }
+            XCTAssertEqual(r.status, .seeOther, "\(what): \(r.status)")
+            Stats.shared.add { $0.accepted += 1 }
+            let page = try await get(b, path, what: "\(what): moderation page")
+            assertShown(page.body, s.text, "\(what): moderation page")
+        }
+        for s in Self.choiceSamples.prefix(6) where !s.text.isEmpty {
+            let what = "moderation \(verdict): \(s.label)"
+            let r = try await postForm(b, path, try await fields(verdict: s.text), csrf: csrf, what: what)
+            assertNamesField(r, verdict, what)
+        }
+        for route in [SiteRoute.qualityAudit.path, SiteRoute.qualityExport.path] {
+            try await get(b, route, what: "quality \(route) with every comment")
+        }
+    }
+
     // MARK: - Bytes that are not UTF-8, and bodies that are not what they say
 
     /// A browser decodes a form body as the WHATWG URL standard says: bytes that are not UTF-8
@@ -1036,6 +1094,27 @@ final class HostileInputTests: WebTestCase {
         }
         let peopleAfter = try await app.store.people(inTeams: [adults.id], page: 1, per: 10).total
         XCTAssertLessThanOrEqual(peopleAfter - peopleBefore, 4, "only well-formed bodies create anyone")
+    }
+
+    /// Every form carries a one-time token (`_once`) so that a repeated post saves nothing twice.
+    /// A browser sends back the server's; a hostile client sends anything. Never a failure, and
+    /// a repeat of the same post never saves twice.
+    func testOneTimeFormTokensTakeHostileValues() async throws {
+        let (b, csrf) = try await signedIn("nia@example.org")
+        for s in Self.corpus where !s.text.isEmpty {
+            let what = "_once: \(s.label)"
+            let fields = personForm(("name", "Once \(s.label)")) + [("_once", s.text)]
+            let first = try await postForm(b, SiteRoute.personNew.path, fields, csrf: csrf, what: what)
+            XCTAssertEqual(first.status, .seeOther, "\(what): \(first.status)")
+            let again = try await postForm(b, SiteRoute.personNew.path, fields, csrf: csrf, what: "\(what), again")
+            XCTAssertEqual(again.status, .seeOther, "\(what), again: \(again.status)")
+        }
+        let plain = personForm(("name", "Once only")) + [("_once", "2F6E1C1A-0F4B-4C55-9D2B-9E1B1F0A1B2C")]
+        let first = try await postForm(b, SiteRoute.personNew.path, plain, csrf: csrf, what: "_once: a token")
+        let again = try await postForm(b, SiteRoute.personNew.path, plain, csrf: csrf, what: "_once: the same token again")
+        XCTAssertEqual(again.location, first.location, "a repeat answers with the first post's redirect")
+        let found = try await app.store.people(inTeams: [adults.id], page: 1, per: 500).items.filter { $0.details.name == "Once only" }
+        XCTAssertEqual(found.count, 1, "a repeated post saves nothing twice")
     }
 
     /// Form bodies that are not well-formed `application/x-www-form-urlencoded`.
