@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Vapor
 import XCTest
@@ -1094,6 +1095,27 @@ final class HostileInputTests: WebTestCase {
         }
         let peopleAfter = try await app.store.people(inTeams: [adults.id], page: 1, per: 10).total
         XCTAssertLessThanOrEqual(peopleAfter - peopleBefore, 4, "only well-formed bodies create anyone")
+    }
+
+    /// What was typed when the session ended is kept as a draft and offered back after sign-in:
+    /// exactly as typed, escaped, whatever it holds.
+    func testTextKeptWhenTheSessionEndedComesBackExactlyAndEscaped() async throws {
+        let (b, csrf) = try await signedIn("nia@example.org")
+        let typed = [("name", "<script>alert(1)</script> Ŵyn"), ("activeOfferMadeBy", "\"><img src=x onerror=alert(1)> ' onmouseover='x"),
+                     ("communicationNeeds", "</textarea><script>x</script>\r\nnul\u{0}byte 👩‍👩‍👧‍👦 \u{202E}fdp.exe {name} w\u{0302}")]
+        try await SessionRecord.query(on: app.db).delete()  // the session ends while she types
+        let kept = try await postForm(b, SiteRoute.personNew.path, personForm().map { f in typed.first { $0.0 == f.0 } ?? f },
+                                      csrf: csrf, what: "a form posted after the session ended")
+        XCTAssertEqual(kept.status, .seeOther)
+        let signInPath = try XCTUnwrap(kept.location)
+        let draftPath = try XCTUnwrap(signInPath.components(separatedBy: "next=").last)
+        try await get(b, signInPath, what: "sign-in, offering the kept text")
+        let signedIn = try await postForm(b, SiteRoute.signIn.path, [("email", "nia@example.org"), ("password", Self.password), ("next", draftPath)],
+                                          csrf: try XCTUnwrap(b.csrfToken), what: "sign in again")
+        XCTAssertEqual(signedIn.location, draftPath)
+        let restored = try await get(b, draftPath, what: "the kept form")
+        XCTAssertEqual(restored.status, .ok)
+        for (field, value) in typed { assertEchoed(restored.body, field: field, value, "the kept form, \(field)") }
     }
 
     /// Every form carries a one-time token (`_once`) so that a repeated post saves nothing twice.
