@@ -154,7 +154,7 @@ final class PagesTests: WebTestCase {
         let restored = try await b.get(draftPath)
         XCTAssertEqual(restored.status, .ok)
         XCTAssertTrue(restored.body.contains(narrative), "the whole narrative is offered back")
-        XCTAssertTrue(restored.body.contains(">Cael mynd i'r capel</textarea>"))
+        XCTAssertTrue(restored.body.contains(">\nCael mynd i'r capel</textarea>"))
         let saved = try await b.post("/people/\(p.id)/conversations/new", [
             ("date", "2025-03-04"), ("kind", "what-matters"), ("language", "cy"), ("whatMatters", "Cael mynd i'r capel"),
             ("whoseWords", "person"), ("narrative", narrative), ("whatHappenedNext", "plan-agreed"),

@@ -184,7 +184,7 @@ final class PlanPagesTests: WebTestCase {
         let draftPath = try XCTUnwrap(signedIn.location)
         let restored = try await b.get(draftPath)
         XCTAssertEqual(restored.status, .ok, restored.body)
-        XCTAssertTrue(restored.body.contains(">Dw i eisiau canu yn y côr eto</textarea>"))
+        XCTAssertTrue(restored.body.contains(">\nDw i eisiau canu yn y côr eto</textarea>"))
         XCTAssertTrue(restored.body.contains("value=\"relationships\" checked"))
     }
 }

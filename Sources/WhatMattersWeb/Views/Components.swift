@@ -64,7 +64,9 @@ enum Components {
         ] + hintAndError(f, hint: hint, t: t) + [
             H.el("textarea", ["class": f.error == nil ? "govuk-textarea" : "govuk-textarea govuk-textarea--error",
                               "id": f.name, "name": f.name, "rows": String(rows), "lang": lang,
-                              "aria-describedby": describedBy(f, hint: hint)], text: f.value),
+                              // A browser drops one newline straight after <textarea>: give it one to
+                              // drop, so that text that starts with a newline keeps it.
+                              "aria-describedby": describedBy(f, hint: hint)], text: "\n" + f.value),
         ])
     }
 
