@@ -26,6 +26,11 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware.use(RequestContextMiddleware(idleSeconds: Double(config.sessionIdleMinutes * 60)))
 
     Endpoints.register(on: app.routes)
+    // bench/load measures the framework's ceiling on this same server with a bare route.
+    // Only when asked; never part of the route table or the API.
+    if ProcessInfo.processInfo.environment["WHATMATTERS_BENCH_HELLO"] == "1" {
+        app.get("bench", "hello") { _ in "ok" }
+    }
     app.storage[ConfigKey.self] = config
 }
 
