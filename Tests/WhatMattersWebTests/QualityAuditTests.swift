@@ -498,7 +498,7 @@ final class QualityAuditTests: WebTestCase {
             filter: QualityFilter(criterion: .balancedAnalysis, teamID: teamID),
             plans: .init(items: rows, page: 2, per: 3, total: 120), authorityWide: true,
             teams: [Team(id: teamID, name: "Tîm Oedolion Gogledd", service: .adults)],
-            workers: [Staff(id: workerID, email: "nia@example.org", name: "Nia Jones", role: .practitioner, teamIDs: [teamID])],
+            workers: [QualityWorker(id: workerID, name: "Nia Jones")],
             trend: trend, goodPractice: [rows[0]], agreement: agreement, canExport: true)
         let staff = Staff(id: UUID(uuidString: "55555555-5555-5555-5555-555555555555")!, email: "quality@example.org",
                           name: "Gwyneth Quality", role: .qualityLead, teamIDs: [teamID])

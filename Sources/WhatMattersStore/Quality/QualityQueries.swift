@@ -29,6 +29,13 @@ public struct QualityFilter: Sendable, Equatable {
     public var isEmpty: Bool { self == QualityFilter() }
 }
 
+/// A member of staff offered in the worker filter.
+public struct QualityWorker: Sendable, Equatable {
+    public var id: UUID
+    public var name: String
+    public init(id: UUID, name: String) { self.id = id; self.name = name }
+}
+
 /// One plan in the audit list.
 public struct QualityPlanRow: Sendable, Equatable {
     public var planID: UUID
@@ -250,6 +257,22 @@ extension Store {
         return out
     }
 
+    /// The allocated workers of the plans this viewer may list, by name: the choices of
+    /// the worker filter.
+    public func qualityWorkers(visibleTo viewer: Viewer) async throws -> [QualityWorker] {
+        guard let scope = try await qualityScope(viewer) else { return [] }
+        let q = applyQuality(plansWithPeople(), scope, QualityFilter())
+            .join("staff", on: SQLColumn("id", table: "staff"), .equal, SQLColumn("allocated_worker_id", table: "people"))
+            .distinct()
+            .column(SQLColumn("id", table: "staff"), as: "staff_id")
+            .column(SQLColumn("name", table: "staff"), as: "staff_name")
+            .orderBy(SQLColumn("name", table: "staff"), SQLDirection.ascending)
+            .orderBy(SQLColumn("id", table: "staff"), SQLDirection.ascending)
+            .limit(5_000)
+        return try await q.all().map { QualityWorker(id: try $0.decode(column: "staff_id", as: UUID.self),
+                                                      name: try $0.decode(column: "staff_name", as: String.self)) }
+    }
+
     /// The plans this viewer may list, with their verdicts, filtered, a page at a time.
     public func qualityPlans(visibleTo viewer: Viewer, filter: QualityFilter, page: Int, per: Int) async throws -> WhatMattersCore.Page<QualityPlanRow> {
         guard let scope = try await qualityScope(viewer) else { return .init(items: [], page: page, per: per, total: 0) }
@@ -288,32 +311,44 @@ extension Store {
 
     /// Share of plans meeting each criterion, by month of the plan's last save, for the
     /// `months` calendar months up to and including the one `now` is in; oldest first.
-    /// Counted in Swift over one bounded query, the same on both databases.
+    /// Counted by the database in one query that both accept: the month boundaries (UK
+    /// time) are worked out here and bound, each plan is put in its month with a CASE,
+    /// and the verdicts are counted with SUM(CASE …).
     public func qualityTrend(visibleTo viewer: Viewer, filter: QualityFilter, months: Int = 12, now: Date = Date()) async throws -> [QualityTrendMonth] {
         let cal = Self.ukCalendar
+        let count = max(1, min(months, 120))
         let thisMonth = cal.date(from: cal.dateComponents([.year, .month], from: now))!
-        let first = cal.date(byAdding: .month, value: -(max(1, months) - 1), to: thisMonth)!
-        var out: [QualityTrendMonth] = (0..<max(1, months)).map { i in
-            let d = cal.dateComponents([.year, .month], from: cal.date(byAdding: .month, value: i, to: first)!)
-            return QualityTrendMonth(year: d.year!, month: d.month!)
+        let starts = (0..<count).map { cal.date(byAdding: .month, value: $0 - (count - 1), to: thisMonth)! }
+        var out: [QualityTrendMonth] = starts.map { d in
+            let c = cal.dateComponents([.year, .month], from: d)
+            return QualityTrendMonth(year: c.year!, month: c.month!)
         }
         guard let scope = try await qualityScope(viewer) else { return out }
+        let savedAt = SQLColumn("updated_at", table: "plans")
+        var bucket = SQLQueryString("CASE")
+        for (i, next) in starts.dropFirst().enumerated() {
+            bucket = bucket + SQLQueryString(" WHEN \(savedAt) < \(bind: next) THEN \(literal: i)")
+        }
+        bucket = bucket + SQLQueryString(" ELSE \(literal: count - 1) END")
         let q = applyQuality(plansWithPeople(), scope, filter.withoutVerdicts)
-            .column(SQLColumn("updated_at", table: "plans"), as: "saved_at")
-            .where(SQLColumn("updated_at", table: "plans"), .greaterThanOrEqual, SQLBind(first))
-        for c in ReviewCriterion.allCases { q.column(SQLColumn(Self.verdictColumn(c), table: "plans"), as: Self.verdictColumn(c)) }
-        let rows = try await q.limit(Self.qualityRowLimit).all()
-        let firstIndex = out[0].year * 12 + out[0].month
-        for row in rows {
-            let d = cal.dateComponents([.year, .month], from: try row.decode(column: "saved_at", as: Date.self))
-            let i = d.year! * 12 + d.month! - firstIndex
+            .column(bucket, as: "bucket")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "plans")
+            .where(savedAt, .greaterThanOrEqual, SQLBind(starts[0]))
+        for c in ReviewCriterion.allCases {
+            let column = SQLColumn(Self.verdictColumn(c), table: "plans")
+            q.column(SQLQueryString("SUM(CASE WHEN \(column) = \(bind: ReviewVerdict.met.rawValue) THEN 1 ELSE 0 END)"),
+                     as: "met_" + Self.verdictColumn(c))
+            q.column(SQLQueryString("SUM(CASE WHEN \(column) IS NOT NULL THEN 1 ELSE 0 END)"), as: "reviewed_" + Self.verdictColumn(c))
+        }
+        for row in try await q.groupBy(SQLIdentifier("bucket")).all() {
+            let i = try row.decode(column: "bucket", as: Int.self)
             guard out.indices.contains(i) else { continue }
-            let v = try Self.verdicts(row)
-            out[i].plans += 1
+            out[i].plans = try row.decode(column: "plans", as: Int.self)
             for c in ReviewCriterion.allCases {
-                guard let verdict = v[c] else { continue }
-                out[i].reviewed[c, default: 0] += 1
-                if verdict == .met { out[i].met[c, default: 0] += 1 }
+                let reviewed = try row.decode(column: "reviewed_" + Self.verdictColumn(c), as: Int?.self) ?? 0
+                guard reviewed > 0 else { continue }
+                out[i].reviewed[c] = reviewed
+                out[i].met[c] = try row.decode(column: "met_" + Self.verdictColumn(c), as: Int?.self) ?? 0
             }
         }
         return out

@@ -12,7 +12,7 @@ struct QualityAuditModel {
     var authorityWide: Bool
     /// Teams and workers offered in the filters: those within the viewer's scope.
     var teams: [Team]
-    var workers: [Staff]
+    var workers: [QualityWorker]
     var trend: [QualityTrendMonth]
     var goodPractice: [QualityPlanRow]
     var agreement: ModerationAgreement

@@ -42,12 +42,12 @@ enum QualityControllers {
         return q.isEmpty ? "no filter" : String(q.dropFirst())
     }
 
-    /// The teams and workers the viewer may filter by.
-    static func choices(_ req: Request, _ staff: Staff) async throws -> (teams: [Team], workers: [Staff]) {
+    /// The teams and workers the viewer may filter by: their teams, and the allocated
+    /// workers of the plans they may list.
+    static func choices(_ req: Request, _ staff: Staff) async throws -> (teams: [Team], workers: [QualityWorker]) {
         let all = try await req.store.teams()
         let teams = Access.readsAuthority(staff.role) ? all : all.filter { staff.teamIDs.contains($0.id) }
-        let workers = try await req.store.staff(inTeams: teams.map(\.id)).filter { Access.allocatable($0.role) }
-        return (teams, workers)
+        return (teams, try await req.store.qualityWorkers(visibleTo: Viewer(staff)))
     }
 
     // MARK: The audit page
