@@ -15,11 +15,11 @@ extension Store {
     }
 
     public func teams() async throws -> [Team] {
-        try await TeamModel.query(on: db).sort(\.$name).all().map(\.value)
+        try await sql.select().columns("id", "name", "service").from("teams").orderBy("name").all().map(Self.team)
     }
 
     public func team(_ id: UUID) async throws -> Team? {
-        try await TeamModel.find(id, on: db)?.value
+        try await sql.select().columns("id", "name", "service").from("teams").where("id", .equal, SQLBind(id)).first().map(Self.team)
     }
 
     public func team(named name: String) async throws -> Team? {
@@ -51,9 +51,14 @@ extension Store {
                      teamIDs: teams, active: m.active, locale: m.locale.flatMap(Locale2.init))
     }
 
+    /// Read on every request (who is signed in): two small queries, decoded directly.
     public func staff(_ id: UUID) async throws -> Staff? {
-        guard let m = try await StaffModel.find(id, on: db) else { return nil }
-        return try await value(m)
+        guard let row = try await sql.select().columns(Self.staffColumns).from("staff").where("id", .equal, SQLBind(id)).first() else {
+            return nil
+        }
+        let teams = try await sql.select().column("team_id").from("staff_teams").where("staff_id", .equal, SQLBind(id)).all()
+            .map { try $0.decode(column: "team_id", as: UUID.self) }
+        return try Self.staff(row, teamIDs: teams)
     }
 
     /// The member of staff with this email, and their password hash, for sign-in.
@@ -64,18 +69,13 @@ extension Store {
 
     public func staff(inTeams teamIDs: [UUID]) async throws -> [Staff] {
         guard !teamIDs.isEmpty else { return [] }
-        let links = try await StaffTeamModel.query(on: db).filter(\.$teamID ~~ teamIDs).all()
-        let ids = Array(Set(links.map { $0.$staff.id }))
+        let links = try await sql.select().column("staff_id").from("staff_teams").where("team_id", .in, SQLBind.group(teamIDs)).all()
+        let ids = Array(Set(try links.map { try $0.decode(column: "staff_id", as: UUID.self) }))
         guard !ids.isEmpty else { return [] }
-        let models = try await StaffModel.query(on: db).filter(\.$id ~~ ids).sort(\.$name).all()
-        var teamsByStaff: [UUID: [UUID]] = [:]
-        for l in try await StaffTeamModel.query(on: db).filter(\.$staff.$id ~~ ids).all() {
-            teamsByStaff[l.$staff.id, default: []].append(l.teamID)
-        }
-        return models.map {
-            Staff(id: $0.id!, email: $0.email, name: $0.name, role: Role(rawValue: $0.role) ?? .practitioner,
-                  teamIDs: teamsByStaff[$0.id!] ?? [], active: $0.active, locale: $0.locale.flatMap(Locale2.init))
-        }
+        let rows = try await sql.select().columns(Self.staffColumns).from("staff").where("id", .in, SQLBind.group(ids)).orderBy("name").all()
+        // Staff who work across the authority belong to every team: their links are most of the rows.
+        let teamsByStaff = try await self.teamIDs(ofStaff: ids)
+        return try rows.map { row in try Self.staff(row, teamIDs: teamsByStaff[try row.decode(column: "id", as: UUID.self)] ?? []) }
     }
 
     public func setLocale(staffID: UUID, _ locale: Locale2) async throws {
@@ -95,8 +95,10 @@ extension Store {
     }
 
     public func staff(forTokenHash hash: String) async throws -> Staff? {
-        guard let t = try await APITokenModel.query(on: db).filter(\.$tokenHash == hash).first() else { return nil }
-        return try await staff(t.staffID)
+        guard let row = try await sql.select().column("staff_id").from("api_tokens").where("token_hash", .equal, SQLBind(hash)).first() else {
+            return nil
+        }
+        return try await staff(try row.decode(column: "staff_id", as: UUID.self))
     }
 }
 
@@ -117,7 +119,7 @@ extension Store {
     }
 
     public func person(_ id: UUID) async throws -> Person? {
-        try await PersonModel.find(id, on: db)?.value
+        try await sql.select().columns(Self.personColumns).from("people").where("id", .equal, SQLBind(id)).first().map(Self.person)
     }
 
     /// Saves new details only if nobody has saved since `expectedVersion` was read.
@@ -155,30 +157,28 @@ extension Store {
 
     /// Sealed records this member of staff is named on.
     public func namedRecords(staffID: UUID) async throws -> [UUID] {
-        try await RestrictedAccessModel.query(on: db).filter(\.$staffID == staffID).all().map(\.personID)
+        try await sql.select().column("person_id").from("restricted_access").where("staff_id", .equal, SQLBind(staffID)).all()
+            .map { try $0.decode(column: "person_id", as: UUID.self) }
     }
 
     /// People this viewer may list, by name.
     public func people(visibleTo viewer: Viewer, page: Int, per: Int) async throws -> WhatMattersCore.Page<Person> {
-        guard let q = try await visible(viewer) else { return .init(items: [], page: page, per: per, total: 0) }
-        let total = try await q.copy().count()
-        let items = try await q.sort(\.$nameFolded).sort(\.$id).range((page - 1) * per ..< page * per).all().map(\.value)
-        return .init(items: items, page: page, per: per, total: total)
+        guard let v = try await visibility(viewer) else { return .init(items: [], page: page, per: per, total: 0) }
+        return try await visiblePeople(v, page: page, per: per)
     }
 
     /// People in one team that this viewer may list (for counts on a team page).
     public func peopleCount(teamID: UUID, visibleTo viewer: Viewer) async throws -> Int {
-        guard let q = try await visible(viewer) else { return 0 }
-        return try await q.filter(\.$teamID == teamID).count()
+        guard let v = try await visibility(viewer) else { return 0 }
+        let row = try await sql.select().column(SQLFunction("COUNT", args: SQLColumn("id")), as: "n").from("people").visible(v)
+            .where("team_id", .equal, SQLBind(teamID)).first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// A practitioner's caseload: the people allocated to them that they may see.
     public func caseload(workerID: UUID, visibleTo viewer: Viewer, page: Int, per: Int) async throws -> WhatMattersCore.Page<Person> {
-        guard let q = try await visible(viewer) else { return .init(items: [], page: page, per: per, total: 0) }
-        q.filter(\.$allocatedWorkerID == workerID)
-        let total = try await q.copy().count()
-        let items = try await q.sort(\.$nameFolded).sort(\.$id).range((page - 1) * per ..< page * per).all().map(\.value)
-        return .init(items: items, page: page, per: per, total: total)
+        guard let v = try await visibility(viewer) else { return .init(items: [], page: page, per: per, total: 0) }
+        return try await visiblePeople(v, page: page, per: per) { $0.where("allocated_worker_id", .equal, SQLBind(workerID)) }
     }
 
     /// Finds people this viewer may list by name (every word of the query starts a word of

@@ -22,22 +22,43 @@ extension Store {
 
     /// The latest version of a person's plan, if they have one.
     public func plan(personID: UUID) async throws -> PlanRecord? {
-        guard let p = try await PlanModel.query(on: db).filter(\.$personID == personID).first() else { return nil }
+        guard let p = try await planRow(personID: personID) else { return nil }
         return try await record(p, version: p.version)
     }
 
     /// One saved version of a person's plan.
     public func plan(personID: UUID, version: Int) async throws -> PlanRecord? {
-        guard let p = try await PlanModel.query(on: db).filter(\.$personID == personID).first() else { return nil }
+        guard let p = try await planRow(personID: personID) else { return nil }
         return try await record(p, version: version)
     }
 
+    /// The plan row, its columns decoded directly (the plan page reads it on every view; see Rows.swift).
+    private func planRow(personID: UUID) async throws -> PlanModel? {
+        guard let row = try await sql.select()
+            .columns("id", "person_id", "version", "verdict_what_matters", "verdict_outcomes", "verdict_analysis",
+                     "verdict_interventions", "verdict_scoring")
+            .from("plans").where("person_id", .equal, SQLBind(personID)).first() else { return nil }
+        let p = PlanModel()
+        p.id = try row.decode(column: "id", as: UUID.self)
+        p.personID = try row.decode(column: "person_id", as: UUID.self)
+        p.version = try row.decode(column: "version", as: Int.self)
+        p.verdictWhatMatters = try row.decode(column: "verdict_what_matters", as: String?.self)
+        p.verdictOutcomes = try row.decode(column: "verdict_outcomes", as: String?.self)
+        p.verdictAnalysis = try row.decode(column: "verdict_analysis", as: String?.self)
+        p.verdictInterventions = try row.decode(column: "verdict_interventions", as: String?.self)
+        p.verdictScoring = try row.decode(column: "verdict_scoring", as: String?.self)
+        return p
+    }
+
     private func record(_ p: PlanModel, version: Int) async throws -> PlanRecord? {
-        guard let v = try await PlanVersionModel.query(on: db).filter(\.$planID == p.id!).filter(\.$version == version).first() else {
+        guard let v = try await sql.select().columns("version", "body", "saved_by", "saved_at").from("plan_versions")
+            .where("plan_id", .equal, SQLBind(p.id!)).where("version", .equal, SQLBind(version)).first() else {
             return nil
         }
-        return PlanRecord(planID: p.id!, personID: p.personID, version: v.version, plan: try Self.plan(fromJSON: v.body),
-                          savedBy: v.savedBy, savedAt: v.savedAt, verdicts: version == p.version ? p.verdicts : nil)
+        return PlanRecord(planID: p.id!, personID: p.personID, version: try v.decode(column: "version", as: Int.self),
+                          plan: try Self.plan(fromJSON: try v.decode(column: "body", as: String.self)),
+                          savedBy: try v.decode(column: "saved_by", as: UUID?.self), savedAt: try v.decode(column: "saved_at", as: Date.self),
+                          verdicts: version == p.version ? p.verdicts : nil)
     }
 
     /// Every saved version of a person's plan, newest first.
