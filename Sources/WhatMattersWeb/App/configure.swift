@@ -13,8 +13,9 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     try Store.register(config.database, databases: app.databases, migrations: app.migrations, logSQL: config.logSQL)
     app.passwords.use(.bcrypt)
 
-    // Sessions live in the database, so that several instances can share them.
-    app.sessions.use(.fluent)
+    // Sessions live in the database, so that several instances can share them; an unchanged
+    // session is not written back (see UnchangedSessionsSkipped).
+    app.sessions.use { app in UnchangedSessionsSkipped(base: app.fluent.sessions.driver()) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "wm_session") { id in
         HTTPCookies.Value(string: id.string, path: "/", isSecure: config.behindTLS, isHTTPOnly: true, sameSite: .lax)
     }
@@ -24,6 +25,12 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware.use(ErrorPages())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(RequestContextMiddleware(idleSeconds: Double(config.sessionIdleMinutes * 60)))
+
+    // Reads are audited through one writer, so that reads arriving together share a commit.
+    let databases = app.databases, logger = app.logger
+    app.storage[AuditWriterKey.self] = AuditWriter {
+        Store(databases.database(logger: logger, on: databases.eventLoopGroup.any())!)
+    }
 
     Endpoints.register(on: app.routes)
     // bench/load measures the framework's ceiling on this same server with a bare route.
@@ -42,6 +49,7 @@ public func migrate(_ app: Application) async throws {
 }
 
 struct ConfigKey: StorageKey { typealias Value = AppConfig }
+struct AuditWriterKey: StorageKey { typealias Value = AuditWriter }
 
 extension Application {
     public var store: Store { Store(db) }

@@ -40,9 +40,12 @@ extension Request {
     /// The signed-in member of staff, as the audit trail names them.
     func actor() throws -> AuditActor { AuditActor(try requireStaff()) }
 
-    /// Appends a read or list to the audit trail.
+    /// Appends a read or list to the audit trail; returns once it is committed. Reads that
+    /// arrive together share one commit (`AuditWriter`).
     func audit(_ action: String, person: UUID? = nil, detail: String = "") async throws {
-        try await store.record(AuditEntry(try actor(), action, person: person, detail: detail))
+        let entry = AuditEntry(try actor(), action, person: person, detail: detail)
+        if let writer = application.storage[AuditWriterKey.self] { try await writer.record(entry) }
+        else { try await store.record(entry) }
     }
 
     var locale: Locale2 { storage[LocaleKey.self] ?? .en }
@@ -70,7 +73,7 @@ enum Token {
     }
 
     static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        AuditEvent.hex(SHA256.hash(data: Data(text.utf8)))
     }
 }
 
@@ -81,6 +84,8 @@ struct RequestContextMiddleware: AsyncMiddleware {
     let idleSeconds: Double
     /// However active, a session ends this long after sign-in.
     var absoluteSeconds: Double = 10 * 60 * 60
+    /// How often the last request's time is written to the session.
+    static let seenResolution: Double = 60
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if req.isAPI {
@@ -96,13 +101,16 @@ struct RequestContextMiddleware: AsyncMiddleware {
                 req.session.data[SessionKeys.staff] = nil
             } else if let s = try await req.store.staff(id), s.active {
                 req.storage[CurrentStaffKey.self] = s
-                req.session.data[SessionKeys.seen] = String(Int(now))
+                // Recorded at most once a minute: the session is saved only when it changes,
+                // and saving it on every request would be a database write per page.
+                if now - seen >= Self.seenResolution { req.session.data[SessionKeys.seen] = String(Int(now)) }
             } else {
                 req.session.data[SessionKeys.staff] = nil
             }
         }
         req.storage[LocaleKey.self] = Self.locale(for: req)
-        return try await next.respond(to: req)
+        // Pages made for this response are written out as they are built (see H.eager).
+        return try await H.$eager.withValue(true) { try await next.respond(to: req) }
     }
 
     /// Chosen language: the switch (a cookie), then the account, then the browser, then English.

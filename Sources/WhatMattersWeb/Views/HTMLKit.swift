@@ -10,6 +10,8 @@ typealias BodyNode = Node<HTML.BodyContext>
 /// only place that emits raw HTML.
 enum Escape {
     static func text(_ s: String) -> String {
+        // Most text has nothing to escape: hand it back as it is.
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {
@@ -24,6 +26,8 @@ enum Escape {
     }
 
     static func attribute(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                                       || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {
@@ -44,23 +48,54 @@ enum Escape {
 enum H {
     typealias Attrs = KeyValuePairs<String, String?>
 
+    /// Set while a request is answered (`RequestContextMiddleware`): each element is then
+    /// written out as text when it is made, exactly as Plot writes it without indentation
+    /// (attributes in order, a repeated name keeping its first place and its last value, an
+    /// empty value as the bare name, `<br/>` for void elements). Plot renders a tree of
+    /// nested buffers, one object per element, copying every level into the one above: on a
+    /// long page that was most of the time spent answering the request. Otherwise (pages
+    /// rendered with indentation, as the snapshots are) the nodes are Plot's own.
+    @TaskLocal static var eager = false
+
     static func el(_ name: String, _ attrs: Attrs = [:], _ children: [BodyNode] = []) -> BodyNode {
-        .element(named: name, nodes: attributes(attrs) + children)
+        guard eager else { return .element(named: name, nodes: attributes(attrs) + children) }
+        var html = openingTag(name, attrs)
+        html += ">"
+        for child in children { html += child.render() }
+        html += "</"
+        html += name
+        html += ">"
+        return .raw(html)
     }
 
     static func el(_ name: String, _ attrs: Attrs = [:], text: String) -> BodyNode {
-        .element(named: name, nodes: attributes(attrs) + [H.text(text)])
+        guard eager else { return .element(named: name, nodes: attributes(attrs) + [H.text(text)]) }
+        var html = openingTag(name, attrs)
+        html += ">"
+        html += Escape.text(text)
+        html += "</"
+        html += name
+        html += ">"
+        return .raw(html)
     }
 
     static func void(_ name: String, _ attrs: Attrs = [:]) -> BodyNode {
-        .selfClosedElement(named: name, attributes: attrs.compactMap { k, v in
-            v.map { Attribute<HTML.BodyContext>(name: k, value: Escape.attribute($0), ignoreIfValueIsEmpty: false) }
-        })
+        guard eager else {
+            return .selfClosedElement(named: name, attributes: attrs.compactMap { k, v in
+                v.map { Attribute<HTML.BodyContext>(name: k, value: Escape.attribute($0), ignoreIfValueIsEmpty: false) }
+            })
+        }
+        return .raw(openingTag(name, attrs) + "/>")
     }
 
     static func text(_ s: String) -> BodyNode { .raw(Escape.text(s)) }
 
-    static func group(_ nodes: [BodyNode]) -> BodyNode { .group(nodes) }
+    static func group(_ nodes: [BodyNode]) -> BodyNode {
+        guard eager else { return .group(nodes) }
+        var html = ""
+        for node in nodes { html += node.render() }
+        return .raw(html)
+    }
 
     static func attributes(_ attrs: Attrs) -> [BodyNode] {
         attrs.compactMap { k, v in
@@ -68,10 +103,33 @@ enum H {
         }
     }
 
+    /// `<name a="v" b`, without the closing `>`: what Plot writes for these attributes.
+    static func openingTag(_ name: String, _ attrs: Attrs) -> String {
+        var names: [String] = []
+        var values: [String] = []
+        for (k, v) in attrs {
+            guard let v else { continue }
+            if let i = names.firstIndex(of: k) { values[i] = Escape.attribute(v) }
+            else { names.append(k); values.append(Escape.attribute(v)) }
+        }
+        var html = "<"
+        html += name
+        for (k, v) in zip(names, values) {
+            html += " "
+            html += k
+            if !v.isEmpty {
+                html += "=\""
+                html += v
+                html += "\""
+            }
+        }
+        return html
+    }
+
     /// Text with line breaks kept, as typed in a textarea.
     static func paragraphs(_ s: String, class cls: String = "govuk-body") -> BodyNode {
         let parts = s.components(separatedBy: "\n\n").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        return .group(parts.map { part in
+        return H.group(parts.map { part in
             let lines = part.components(separatedBy: "\n")
             var nodes: [BodyNode] = []
             for (i, line) in lines.enumerated() {
