@@ -159,18 +159,22 @@ extension Store {
     func appendAudit(_ entries: [AuditEntry], firstSeq: Int, previous: String) async throws {
         let at = Self.timestamp(Date())
         var previous = previous
-        let insert = sql.insert(into: "audit_events")
-            .columns("id", "seq", "at", "actor_id", "actor", "action", "person_id", "detail", "previous_hash", "hash")
+        var rows: [SQLQueryString] = []
         for (i, entry) in entries.enumerated() {
             let seq = firstSeq + i
             let hash = AuditEvent.hash(previous: previous, seq: seq, at: at, actorID: entry.actor.id, actor: entry.actor.label,
                                        action: entry.action, personID: entry.personID, detail: entry.detail)
-            insert.values(SQLBind(UUID()), SQLBind(seq), SQLBind(at), SQLBind(entry.actor.id), SQLBind(entry.actor.label),
-                          SQLBind(entry.action), SQLBind(entry.personID), SQLBind(entry.detail), SQLBind(previous), SQLBind(hash))
+            rows.append("""
+                (\(bind: UUID()), \(bind: seq), \(bind: at), \(bind: entry.actor.id), \(bind: entry.actor.label), \(bind: entry.action), \
+                \(bind: entry.personID), \(bind: entry.detail), \(bind: previous), \(bind: hash))
+                """)
             previous = hash
         }
-        try await insert.run()
-        try await sql.update("audit_head").set("hash", to: SQLBind(previous)).where("id", .equal, SQLBind(1)).run()
+        try await sql.raw("""
+            INSERT INTO audit_events (id, seq, at, actor_id, actor, action, person_id, detail, previous_hash, hash) \
+            VALUES \(rows.joined(separator: ", "))
+            """).run()
+        try await sql.raw("UPDATE audit_head SET hash = \(bind: previous) WHERE id = 1").run()
     }
 
     /// `2026-11-01T09:30:00.123Z`: UTC to the millisecond (rounded), so that text order is time order.

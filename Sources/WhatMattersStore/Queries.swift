@@ -15,11 +15,11 @@ extension Store {
     }
 
     public func teams() async throws -> [Team] {
-        try await sql.select().columns("id", "name", "service").from("teams").orderBy("name").all().map(Self.team)
+        try await sql.raw("SELECT id, name, service FROM teams ORDER BY name").all().map(Self.team)
     }
 
     public func team(_ id: UUID) async throws -> Team? {
-        try await sql.select().columns("id", "name", "service").from("teams").where("id", .equal, SQLBind(id)).first().map(Self.team)
+        try await sql.raw("SELECT id, name, service FROM teams WHERE id = \(bind: id)").first().map(Self.team)
     }
 
     public func team(named name: String) async throws -> Team? {
@@ -51,14 +51,15 @@ extension Store {
                      teamIDs: teams, active: m.active, locale: m.locale.flatMap(Locale2.init))
     }
 
-    /// Read on every request (who is signed in): two small queries, decoded directly.
+    /// Read on every request (who is signed in): one query, a row per team, decoded directly.
     public func staff(_ id: UUID) async throws -> Staff? {
-        guard let row = try await sql.select().columns(Self.staffColumns).from("staff").where("id", .equal, SQLBind(id)).first() else {
-            return nil
-        }
-        let teams = try await sql.select().column("team_id").from("staff_teams").where("staff_id", .equal, SQLBind(id)).all()
-            .map { try $0.decode(column: "team_id", as: UUID.self) }
-        return try Self.staff(row, teamIDs: teams)
+        try Self.staff(rows: try await sql.raw("\(unsafeRaw: Self.staffWithTeams) WHERE s.id = \(bind: id)").all())
+    }
+
+    /// These teams, in no particular order (the ones a list of people shows).
+    public func teams(ids: [UUID]) async throws -> [Team] {
+        guard !ids.isEmpty else { return [] }
+        return try await sql.raw("SELECT id, name, service FROM teams WHERE id IN (\(binds: ids))").all().map(Self.team)
     }
 
     /// The member of staff with this email, and their password hash, for sign-in.
@@ -69,13 +70,13 @@ extension Store {
 
     public func staff(inTeams teamIDs: [UUID]) async throws -> [Staff] {
         guard !teamIDs.isEmpty else { return [] }
-        let links = try await sql.select().column("staff_id").from("staff_teams").where("team_id", .in, SQLBind.group(teamIDs)).all()
-        let ids = Array(Set(try links.map { try $0.decode(column: "staff_id", as: UUID.self) }))
+        let links = try await sql.raw("SELECT staff_id FROM staff_teams WHERE team_id IN (\(binds: teamIDs))").all()
+        let ids = Array(Set(try links.map { try $0.uuid("staff_id") }))
         guard !ids.isEmpty else { return [] }
-        let rows = try await sql.select().columns(Self.staffColumns).from("staff").where("id", .in, SQLBind.group(ids)).orderBy("name").all()
+        let rows = try await sql.raw("SELECT \(unsafeRaw: Self.staffColumns.joined(separator: ", ")) FROM staff WHERE id IN (\(binds: ids)) ORDER BY name").all()
         // Staff who work across the authority belong to every team: their links are most of the rows.
         let teamsByStaff = try await self.teamIDs(ofStaff: ids)
-        return try rows.map { row in try Self.staff(row, teamIDs: teamsByStaff[try row.decode(column: "id", as: UUID.self)] ?? []) }
+        return try rows.map { row in try Self.staff(row, teamIDs: teamsByStaff[try row.uuid("id")] ?? []) }
     }
 
     public func setLocale(staffID: UUID, _ locale: Locale2) async throws {
@@ -94,11 +95,10 @@ extension Store {
         }
     }
 
+    /// Read on every API request: the token's member of staff and their teams in one query.
     public func staff(forTokenHash hash: String) async throws -> Staff? {
-        guard let row = try await sql.select().column("staff_id").from("api_tokens").where("token_hash", .equal, SQLBind(hash)).first() else {
-            return nil
-        }
-        return try await staff(try row.decode(column: "staff_id", as: UUID.self))
+        try Self.staff(rows: try await sql.raw(
+            "\(unsafeRaw: Self.staffWithTeams) JOIN api_tokens t ON t.staff_id = s.id WHERE t.token_hash = \(bind: hash)").all())
     }
 }
 
@@ -119,7 +119,7 @@ extension Store {
     }
 
     public func person(_ id: UUID) async throws -> Person? {
-        try await sql.select().columns(Self.personColumns).from("people").where("id", .equal, SQLBind(id)).first().map(Self.person)
+        try await sql.raw("SELECT \(unsafeRaw: Self.personColumnList) FROM people WHERE id = \(bind: id)").first().map(Self.person)
     }
 
     /// Saves new details only if nobody has saved since `expectedVersion` was read.
@@ -157,28 +157,26 @@ extension Store {
 
     /// Sealed records this member of staff is named on.
     public func namedRecords(staffID: UUID) async throws -> [UUID] {
-        try await sql.select().column("person_id").from("restricted_access").where("staff_id", .equal, SQLBind(staffID)).all()
-            .map { try $0.decode(column: "person_id", as: UUID.self) }
+        try await sql.raw("SELECT person_id FROM restricted_access WHERE staff_id = \(bind: staffID)").all().map { try $0.uuid("person_id") }
     }
 
     /// People this viewer may list, by name.
     public func people(visibleTo viewer: Viewer, page: Int, per: Int) async throws -> WhatMattersCore.Page<Person> {
-        guard let v = try await visibility(viewer) else { return .init(items: [], page: page, per: per, total: 0) }
+        guard let v = visibility(viewer) else { return .init(items: [], page: page, per: per, total: 0) }
         return try await visiblePeople(v, page: page, per: per)
     }
 
     /// People in one team that this viewer may list (for counts on a team page).
     public func peopleCount(teamID: UUID, visibleTo viewer: Viewer) async throws -> Int {
-        guard let v = try await visibility(viewer) else { return 0 }
-        let row = try await sql.select().column(SQLFunction("COUNT", args: SQLColumn("id")), as: "n").from("people").visible(v)
-            .where("team_id", .equal, SQLBind(teamID)).first()
+        guard let v = visibility(viewer) else { return 0 }
+        let row = try await sql.raw("SELECT COUNT(id) AS n FROM people WHERE \(v.condition) AND team_id = \(bind: teamID)").first()
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// A practitioner's caseload: the people allocated to them that they may see.
     public func caseload(workerID: UUID, visibleTo viewer: Viewer, page: Int, per: Int) async throws -> WhatMattersCore.Page<Person> {
-        guard let v = try await visibility(viewer) else { return .init(items: [], page: page, per: per, total: 0) }
-        return try await visiblePeople(v, page: page, per: per) { $0.where("allocated_worker_id", .equal, SQLBind(workerID)) }
+        guard let v = visibility(viewer) else { return .init(items: [], page: page, per: per, total: 0) }
+        return try await visiblePeople(v, page: page, per: per, and: "allocated_worker_id = \(bind: workerID)")
     }
 
     /// Finds people this viewer may list by name (every word of the query starts a word of

@@ -7,11 +7,66 @@ import WhatMattersCore
 // walk their properties by reflection for every row they decode, which cost more than the
 // queries themselves on the busiest pages. The values are the same as the models give.
 
+extension SQLRow {
+    /// A UUID column. SQLite keeps UUIDs as text, and Foundation parses text UUIDs with
+    /// `sscanf`, which showed in profiles of every page: read the text and parse it here.
+    /// Anything but the canonical form goes the usual way (and PostgreSQL's uuid columns too).
+    func uuid(_ column: String) throws -> UUID {
+        if let text = try? decode(column: column, as: String.self), let id = UUIDText.parse(text) { return id }
+        return try decode(column: column, as: UUID.self)
+    }
+
+    func uuidIfPresent(_ column: String) throws -> UUID? {
+        if try decodeNil(column: column) { return nil }
+        return try uuid(column)
+    }
+}
+
+/// `01683723-6484-4FC2-BAF6-F86E2C64DE11` (either case) into a UUID; nil for anything else.
+enum UUIDText {
+    static func parse(_ text: String) -> UUID? {
+        var text = text
+        return text.withUTF8 { u -> UUID? in
+            guard u.count == 36, u[8] == 0x2D, u[13] == 0x2D, u[18] == 0x2D, u[23] == 0x2D else { return nil }
+            var bytes = [UInt8](repeating: 0, count: 16)
+            var i = 0, n = 0
+            while i < 36 {
+                if i == 8 || i == 13 || i == 18 || i == 23 { i += 1; continue }
+                guard let hi = hex(u[i]), let lo = hex(u[i + 1]) else { return nil }
+                bytes[n] = hi << 4 | lo
+                n += 1
+                i += 2
+            }
+            return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                               bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        }
+    }
+
+    private static func hex(_ c: UInt8) -> UInt8? {
+        switch c {
+        case 0x30...0x39: return c - 0x30
+        case 0x41...0x46: return c - 0x41 + 10
+        case 0x61...0x66: return c - 0x61 + 10
+        default: return nil
+        }
+    }
+}
+
 extension Store {
     static let staffColumns = ["id", "email", "name", "role", "active", "locale"]
+    /// A member of staff with a row per team (none: one row, no team). Hot queries are plain
+    /// SQL with bound values: building and serialising them with the query builder cost
+    /// more than running them.
+    static let staffWithTeams = "SELECT s.id, s.email, s.name, s.role, s.active, s.locale, st.team_id FROM staff s "
+        + "LEFT JOIN staff_teams st ON st.staff_id = s.id"
+
+    static func staff(rows: [any SQLRow]) throws -> Staff? {
+        guard let first = rows.first else { return nil }
+        return try staff(first, teamIDs: try rows.compactMap { try $0.uuidIfPresent("team_id") })
+    }
 
     static func staff(_ row: any SQLRow, teamIDs: [UUID]) throws -> Staff {
-        Staff(id: try row.decode(column: "id", as: UUID.self), email: try row.decode(column: "email", as: String.self),
+        Staff(id: try row.uuid("id"), email: try row.decode(column: "email", as: String.self),
               name: try row.decode(column: "name", as: String.self),
               role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .practitioner,
               teamIDs: teamIDs, active: try row.decode(column: "active", as: Bool.self),
@@ -21,15 +76,16 @@ extension Store {
     static let personColumns = ["id", "name", "date_of_birth", "service", "team_id", "allocated_worker_id", "preferred_language",
                                 "active_offer_on", "active_offer_by", "communication_needs", "version", "created_at", "updated_at",
                                 "restricted"]
+    static let personColumnList = personColumns.joined(separator: ", ")
 
     /// As `PersonModel.value`.
     static func person(_ row: any SQLRow) throws -> Person {
-        Person(id: try row.decode(column: "id", as: UUID.self), details: PersonDetails(
+        Person(id: try row.uuid("id"), details: PersonDetails(
             name: try row.decode(column: "name", as: String.self),
             dateOfBirth: try row.decode(column: "date_of_birth", as: String?.self).flatMap(Day.init),
             service: Service(rawValue: try row.decode(column: "service", as: String.self)) ?? .adults,
-            teamID: try row.decode(column: "team_id", as: UUID.self),
-            allocatedWorkerID: try row.decode(column: "allocated_worker_id", as: UUID?.self),
+            teamID: try row.uuid("team_id"),
+            allocatedWorkerID: try row.uuidIfPresent("allocated_worker_id"),
             preferredLanguage: LanguageChoice(rawValue: try row.decode(column: "preferred_language", as: String.self)) ?? .en,
             activeOfferMadeOn: try row.decode(column: "active_offer_on", as: String?.self).flatMap(Day.init),
             activeOfferMadeBy: try row.decode(column: "active_offer_by", as: String.self),
@@ -38,8 +94,15 @@ extension Store {
             updatedAt: try row.decode(column: "updated_at", as: Date.self), restricted: try row.decode(column: "restricted", as: Bool.self))
     }
 
+    /// A session's data, read from the table Fluent's session driver keeps (`_fluent_sessions`),
+    /// decoded as that driver decodes it. Read on every request that carries a session cookie.
+    public func sessionData(key: String) async throws -> [String: String]? {
+        try await sql.raw(#"SELECT data FROM _fluent_sessions WHERE "key" = \#(bind: key)"#).first()?
+            .decode(column: "data", as: [String: String].self)
+    }
+
     static func team(_ row: any SQLRow) throws -> Team {
-        Team(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+        Team(id: try row.uuid("id"), name: try row.decode(column: "name", as: String.self),
              service: Service(rawValue: try row.decode(column: "service", as: String.self)) ?? .adults)
     }
 
@@ -47,55 +110,46 @@ extension Store {
     func teamIDs(ofStaff ids: [UUID]) async throws -> [UUID: [UUID]] {
         guard !ids.isEmpty else { return [:] }
         var out: [UUID: [UUID]] = [:]
-        for row in try await sql.select().columns("staff_id", "team_id").from("staff_teams")
-            .where("staff_id", .in, SQLBind.group(ids)).all() {
-            out[try row.decode(column: "staff_id", as: UUID.self), default: []].append(try row.decode(column: "team_id", as: UUID.self))
+        for row in try await sql.raw("SELECT staff_id, team_id FROM staff_teams WHERE staff_id IN (\(binds: ids))").all() {
+            out[try row.uuid("staff_id"), default: []].append(try row.uuid("team_id"))
         }
         return out
     }
 
-    /// Who a viewer may list: their teams (nil: the whole authority) and the sealed records
-    /// they are named on. Nil when they may list nobody. The same rule as `visible(_:)`.
+    /// Who a viewer may list: their teams (nil: the whole authority), and sealed records only
+    /// those they are named on. The same rule as `visible(_:)`, in the same query as the list.
     struct Visibility {
         var teams: [UUID]?
-        var named: [UUID]
+        var staffID: UUID
+
+        var condition: SQLQueryString {
+            var q: SQLQueryString = """
+                (restricted = \(bind: false) OR id IN (SELECT person_id FROM restricted_access WHERE staff_id = \(bind: staffID)))
+                """
+            if let teams { q = "team_id IN (\(binds: teams)) AND " + q }
+            return q
+        }
     }
 
-    func visibility(_ viewer: Viewer) async throws -> Visibility? {
-        let teams: [UUID]?
+    /// Nil when the viewer may list nobody.
+    func visibility(_ viewer: Viewer) -> Visibility? {
         switch viewer.scope {
         case .nothing: return nil
-        case .teams(let t):
-            guard !t.isEmpty else { return nil }
-            teams = t
-        case .authority: teams = nil
+        case .teams(let t): return t.isEmpty ? nil : Visibility(teams: t, staffID: viewer.staffID)
+        case .authority: return Visibility(teams: nil, staffID: viewer.staffID)
         }
-        return Visibility(teams: teams, named: try await namedRecords(staffID: viewer.staffID))
     }
 
-    /// People this viewer may list, with `filter` applied: one page in name order and the total.
-    func visiblePeople(_ v: Visibility, page: Int, per: Int,
-                       _ filter: (SQLSelectBuilder) -> SQLSelectBuilder = { $0 }) async throws -> WhatMattersCore.Page<Person> {
-        let countRow = try await filter(sql.select().column(SQLFunction("COUNT", args: SQLColumn("id")), as: "n").from("people")
-            .visible(v)).first()
+    /// People this viewer may list, and matching `and` when given: one page in name order and the total.
+    func visiblePeople(_ v: Visibility, page: Int, per: Int, and extra: SQLQueryString? = nil) async throws -> WhatMattersCore.Page<Person> {
+        var condition = v.condition
+        if let extra { condition += " AND " + extra }
+        let countRow = try await sql.raw("SELECT COUNT(id) AS n FROM people WHERE \(condition)").first()
         let total = try countRow?.decode(column: "n", as: Int.self) ?? 0
-        let rows = try await filter(sql.select().columns(Self.personColumns).from("people").visible(v))
-            .orderBy("name_folded").orderBy("id").limit(per).offset((page - 1) * per).all()
+        let rows = try await sql.raw("""
+            SELECT \(unsafeRaw: Self.personColumnList) FROM people WHERE \(condition)
+            ORDER BY name_folded, id LIMIT \(literal: per) OFFSET \(literal: (page - 1) * per)
+            """).all()
         return .init(items: try rows.map(Self.person), page: page, per: per, total: total)
-    }
-}
-
-extension SQLSelectBuilder {
-    /// The people a `Store.Visibility` allows: the viewer's teams, and no sealed record
-    /// unless they are named on it.
-    @discardableResult
-    func visible(_ v: Store.Visibility) -> Self {
-        if let teams = v.teams { self.where("team_id", .in, SQLBind.group(teams)) }
-        if v.named.isEmpty {
-            self.where("restricted", .equal, SQLBind(false))
-        } else {
-            self.where { $0.where("restricted", .equal, SQLBind(false)).orWhere("id", .in, SQLBind.group(v.named)) }
-        }
-        return self
     }
 }

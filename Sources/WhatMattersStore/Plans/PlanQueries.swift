@@ -17,13 +17,28 @@ extension Store {
     }
 
     static func plan(fromJSON body: String) throws -> CarePlan {
-        try JSONDecoder().decode(CarePlan.self, from: Data(body.utf8))
+        if let plan = planBodies.plan(for: body) { return plan }
+        let plan = try JSONDecoder().decode(CarePlan.self, from: Data(body.utf8))
+        planBodies.keep(plan, for: body)
+        return plan
     }
 
-    /// The latest version of a person's plan, if they have one.
+    static let planBodies = PlanBodyCache(capacity: 512)
+
+    /// The latest version of a person's plan, if they have one: the plan row and its
+    /// current version in one query (the plan page reads it on every view).
     public func plan(personID: UUID) async throws -> PlanRecord? {
-        guard let p = try await planRow(personID: personID) else { return nil }
-        return try await record(p, version: p.version)
+        guard let row = try await sql.raw("""
+            SELECT p.id AS plan_id, p.person_id, p.version, p.verdict_what_matters, p.verdict_outcomes, p.verdict_analysis,
+                   p.verdict_interventions, p.verdict_scoring, v.body, v.saved_by, v.saved_at
+            FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.version = p.version
+            WHERE p.person_id = \(bind: personID)
+            """).first() else { return nil }
+        let p = try Self.planModel(row, id: "plan_id")
+        return PlanRecord(planID: p.id!, personID: p.personID, version: p.version,
+                          plan: try Self.plan(fromJSON: try row.decode(column: "body", as: String.self)),
+                          savedBy: try row.uuidIfPresent("saved_by"), savedAt: try row.decode(column: "saved_at", as: Date.self),
+                          verdicts: p.verdicts)
     }
 
     /// One saved version of a person's plan.
@@ -32,15 +47,19 @@ extension Store {
         return try await record(p, version: version)
     }
 
-    /// The plan row, its columns decoded directly (the plan page reads it on every view; see Rows.swift).
+    /// The plan row, its columns decoded directly (see Rows.swift).
     private func planRow(personID: UUID) async throws -> PlanModel? {
         guard let row = try await sql.select()
             .columns("id", "person_id", "version", "verdict_what_matters", "verdict_outcomes", "verdict_analysis",
                      "verdict_interventions", "verdict_scoring")
             .from("plans").where("person_id", .equal, SQLBind(personID)).first() else { return nil }
+        return try Self.planModel(row, id: "id")
+    }
+
+    private static func planModel(_ row: any SQLRow, id: String) throws -> PlanModel {
         let p = PlanModel()
-        p.id = try row.decode(column: "id", as: UUID.self)
-        p.personID = try row.decode(column: "person_id", as: UUID.self)
+        p.id = try row.uuid(id)
+        p.personID = try row.uuid("person_id")
         p.version = try row.decode(column: "version", as: Int.self)
         p.verdictWhatMatters = try row.decode(column: "verdict_what_matters", as: String?.self)
         p.verdictOutcomes = try row.decode(column: "verdict_outcomes", as: String?.self)
@@ -57,7 +76,7 @@ extension Store {
         }
         return PlanRecord(planID: p.id!, personID: p.personID, version: try v.decode(column: "version", as: Int.self),
                           plan: try Self.plan(fromJSON: try v.decode(column: "body", as: String.self)),
-                          savedBy: try v.decode(column: "saved_by", as: UUID?.self), savedAt: try v.decode(column: "saved_at", as: Date.self),
+                          savedBy: try v.uuidIfPresent("saved_by"), savedAt: try v.decode(column: "saved_at", as: Date.self),
                           verdicts: version == p.version ? p.verdicts : nil)
     }
 
@@ -157,5 +176,37 @@ extension Store {
                 try await versionModels.create(on: tx)
             }
         }
+    }
+}
+
+/// Plans already decoded, by the exact text of their body. A saved version never changes,
+/// and the plan page decodes the same ones again and again; keyed by the whole text, a hit
+/// is always the very same document. Bounded (the oldest goes first): about 3 KB of text and
+/// a decoded plan each.
+final class PlanBodyCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var plans: [String: CarePlan] = [:]
+    private var order: [String] = []
+    private var next = 0
+    let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func plan(for body: String) -> CarePlan? {
+        lock.lock(); defer { lock.unlock() }
+        return plans[body]
+    }
+
+    func keep(_ plan: CarePlan, for body: String) {
+        lock.lock(); defer { lock.unlock() }
+        guard plans[body] == nil else { return }
+        if order.count < capacity {
+            order.append(body)
+        } else {
+            plans[order[next]] = nil
+            order[next] = body
+            next = (next + 1) % capacity
+        }
+        plans[body] = plan
     }
 }
