@@ -102,7 +102,12 @@ public enum SiteRoute: Hashable, Sendable {
         "/" + segments.map { s -> String in
             switch s {
             case .constant(let c): return c
-            case .parameter(_, let v): return v.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? v
+            case .parameter(_, let v):
+                // Ids and codes need no escaping; percent-encoding them anyway cost a visible
+                // share of rendering a page full of links.
+                if v.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A)
+                                       || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F || $0 == 0x7E }) { return v }
+                return v.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? v
             }
         }.joined(separator: "/")
     }

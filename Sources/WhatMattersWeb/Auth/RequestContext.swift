@@ -37,6 +37,13 @@ extension Request {
         return s
     }
 
+    /// A member of staff named on a record (who saved it, who is allocated): the one signed
+    /// in, as read for this request, without asking the database again.
+    func staffMember(_ id: UUID) async throws -> Staff? {
+        if let s = staff, s.id == id { return s }
+        return try await store.staff(id)
+    }
+
     /// The signed-in member of staff, as the audit trail names them.
     func actor() throws -> AuditActor { AuditActor(try requireStaff()) }
 

@@ -14,11 +14,17 @@ struct UnchangedSessionsSkipped: SessionDriver {
         base.createSession(data, for: request)
     }
 
+    /// Read with one plain query (`Store.sessionData`) from the Fluent driver's table: the
+    /// driver's own query costs more to build than to run, on every page.
     func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
-        base.readSession(sessionID, for: request).map { data in
-            if let data { request.storage[ReadKey.self] = ReadSession(id: sessionID, data: data) }
+        let promise = request.eventLoop.makePromise(of: SessionData?.self)
+        promise.completeWithTask {
+            guard let stored = try await request.store.sessionData(key: sessionID.string) else { return nil }
+            let data = SessionData(initialData: stored)
+            request.storage[ReadKey.self] = ReadSession(id: sessionID, data: data)
             return data
         }
+        return promise.futureResult
     }
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {

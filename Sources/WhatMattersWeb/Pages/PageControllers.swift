@@ -115,7 +115,7 @@ enum PageControllers {
         let page = try await req.store.caseload(workerID: staff.id, visibleTo: Viewer(staff), page: req.pageNumber, per: 50)
         try await req.audit("people.list", detail: "caseload page \(page.page): \(page.items.count) people")
         let model = PeopleListModel(kind: .caseload, people: page.items, page: page.page, pageCount: page.pageCount,
-                                    total: page.total, teams: try await teamsByID(req))
+                                    total: page.total, teams: try await teamsByID(req, for: page.items))
         return req.html(model.render(req.pageContext()))
     }
 
@@ -124,7 +124,7 @@ enum PageControllers {
         let page = try await req.store.people(visibleTo: Viewer(staff), page: req.pageNumber, per: 50)
         try await req.audit("people.list", detail: "team list page \(page.page): \(page.items.count) people")
         let model = PeopleListModel(kind: .people, people: page.items, page: page.page, pageCount: page.pageCount,
-                                    total: page.total, teams: try await teamsByID(req))
+                                    total: page.total, teams: try await teamsByID(req, for: page.items))
         return req.html(model.render(req.pageContext()))
     }
 
@@ -139,12 +139,13 @@ enum PageControllers {
         }
         let found = try await req.store.searchPeople(query, visibleTo: Viewer(staff))
         try await req.audit("people.search", detail: "\(found.count) found")
-        let model = PeopleListModel(kind: .search, people: found, total: found.count, teams: try await teamsByID(req), query: query)
+        let model = PeopleListModel(kind: .search, people: found, total: found.count, teams: try await teamsByID(req, for: found), query: query)
         return req.html(model.render(req.pageContext()))
     }
 
-    static func teamsByID(_ req: Request) async throws -> [UUID: Team] {
-        Dictionary(uniqueKeysWithValues: try await req.store.teams().map { ($0.id, $0) })
+    /// The teams of the people listed (a list shows each person's team).
+    static func teamsByID(_ req: Request, for people: [Person]) async throws -> [UUID: Team] {
+        Dictionary(uniqueKeysWithValues: try await req.store.teams(ids: Array(Set(people.map(\.details.teamID)))).map { ($0.id, $0) })
     }
 
     static func team(_ req: Request) async throws -> Response {
@@ -171,7 +172,7 @@ enum PageControllers {
         let person = grant.person
         try await req.audit("person.read", person: person.id, detail: grant.relationship == .breakGlass ? "break-glass" : "")
         let model = PersonPageModel(person: person, team: try await req.store.team(person.details.teamID),
-                                    worker: try await person.details.allocatedWorkerID.asyncMap { try await req.store.staff($0) } ?? nil,
+                                    worker: try await person.details.allocatedWorkerID.asyncMap { try await req.staffMember($0) } ?? nil,
                                     conversations: try await req.store.conversations(personID: person.id).items,
                                     notice: noticeFromQuery(req),
                                     breakGlass: try await req.store.breakGlassHistory(personID: person.id),
@@ -295,7 +296,7 @@ enum PageControllers {
         let c = try await conversation(req, person: person)
         try await req.audit("conversation.read", person: person.id, detail: c.id.uuidString)
         let model = ConversationPageModel(person: person, conversation: c,
-                                          recordedBy: try await c.recordedBy.asyncMap { try await req.store.staff($0) } ?? nil)
+                                          recordedBy: try await c.recordedBy.asyncMap { try await req.staffMember($0) } ?? nil)
         return req.html(model.render(req.pageContext()))
     }
 

@@ -31,7 +31,7 @@ enum PlanControllers {
         try await req.audit("plan.read", person: person.id)
         let record = try await req.store.plan(personID: person.id)
         var model = PlanPageModel(person: person, record: record, latestVersion: record?.version,
-                                  savedBy: try await record?.savedBy.asyncMap { try await req.store.staff($0) } ?? nil,
+                                  savedBy: try await record?.savedBy.asyncMap { try await req.staffMember($0) } ?? nil,
                                   review: record.map { $0.plan.practiceReview(language: reviewLanguage(req)) }, notice: notice(req))
         if record == nil {
             model.conversations = try await req.store.conversations(personID: person.id).items.filter { $0.details.kind == .whatMatters }
@@ -46,7 +46,7 @@ enum PlanControllers {
               let latest = try await req.store.plan(personID: person.id) else { throw WebError.notFound }
         try await req.audit("plan.read", person: person.id, detail: "version \(v)")
         let model = PlanPageModel(person: person, record: record, latestVersion: latest.version,
-                                  savedBy: try await record.savedBy.asyncMap { try await req.store.staff($0) } ?? nil,
+                                  savedBy: try await record.savedBy.asyncMap { try await req.staffMember($0) } ?? nil,
                                   review: record.plan.practiceReview(language: reviewLanguage(req)))
         return req.html(model.render(req.pageContext()))
     }
