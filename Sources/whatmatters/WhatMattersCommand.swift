@@ -7,7 +7,6 @@ import WhatMattersWeb
 
 /// The command line: a thin layer over the libraries. Every command builds the application
 /// through the same `configure` the server and the tests use.
-@main
 struct WhatMattersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whatmatters",
