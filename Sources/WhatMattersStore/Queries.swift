@@ -68,14 +68,18 @@ extension Store {
         return (try await value(m), m.passwordHash)
     }
 
+    /// Staff in any of these teams, by name, each with the ones of these teams they are in.
     public func staff(inTeams teamIDs: [UUID]) async throws -> [Staff] {
         guard !teamIDs.isEmpty else { return [] }
-        let links = try await sql.raw("SELECT staff_id FROM staff_teams WHERE team_id IN (\(binds: teamIDs))").all()
-        let ids = Array(Set(try links.map { try $0.uuid("staff_id") }))
-        guard !ids.isEmpty else { return [] }
-        let rows = try await sql.raw("SELECT \(unsafeRaw: Self.staffColumns.joined(separator: ", ")) FROM staff WHERE id IN (\(binds: ids)) ORDER BY name").all()
-        // Staff who work across the authority belong to every team: their links are most of the rows.
-        let teamsByStaff = try await self.teamIDs(ofStaff: ids)
+        var teamsByStaff: [UUID: [UUID]] = [:]
+        for link in try await sql.raw("SELECT staff_id, team_id FROM staff_teams WHERE team_id IN (\(binds: teamIDs))").all() {
+            teamsByStaff[try link.uuid("staff_id"), default: []].append(try link.uuid("team_id"))
+        }
+        guard !teamsByStaff.isEmpty else { return [] }
+        let rows = try await sql.raw("SELECT \(unsafeRaw: Self.staffColumns.joined(separator: ", ")) FROM staff WHERE id IN (\(binds: Array(teamsByStaff.keys))) ORDER BY name").all()
+        // Each one's teams among those asked about, not all their teams: staff who work across
+        // the authority belong to every team, and reading all their links was most of the
+        // team page's time. Lists of staff need their names and roles, not their reach.
         return try rows.map { row in try Self.staff(row, teamIDs: teamsByStaff[try row.uuid("id")] ?? []) }
     }
 

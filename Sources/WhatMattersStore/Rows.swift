@@ -106,16 +106,6 @@ extension Store {
              service: Service(rawValue: try row.decode(column: "service", as: String.self)) ?? .adults)
     }
 
-    /// The teams of each of these members of staff, in the order the database gives them.
-    func teamIDs(ofStaff ids: [UUID]) async throws -> [UUID: [UUID]] {
-        guard !ids.isEmpty else { return [:] }
-        var out: [UUID: [UUID]] = [:]
-        for row in try await sql.raw("SELECT staff_id, team_id FROM staff_teams WHERE staff_id IN (\(binds: ids))").all() {
-            out[try row.uuid("staff_id"), default: []].append(try row.uuid("team_id"))
-        }
-        return out
-    }
-
     /// Who a viewer may list: their teams (nil: the whole authority), and sealed records only
     /// those they are named on. The same rule as `visible(_:)`, in the same query as the list.
     struct Visibility {

@@ -70,7 +70,7 @@ public struct Store: Sendable {
         M005_CreateConversations(), M006_CreateAPITokens(), M007_CreateDrafts(), M008_AddListIndexes(), M009_CreateAuditTrail(),
         SessionRecord.migration,
         M010_CreatePlans(), M011_CreatePlanVersions(), M012_AddRestrictionAndBreakGlass(), M013_CreateFormSubmissions(), M014_AddSecondFactor(),
-        M015_CreatePlanModerations(),
+        M015_CreatePlanModerations(), M016_AddTeamCountIndexes(),
     ]
 
     /// Registers the database and the migrations. Call once, from `configure`.
