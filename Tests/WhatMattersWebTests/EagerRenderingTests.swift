@@ -125,4 +125,23 @@ final class EagerRenderingTests: XCTestCase {
         ]
         for (plot, eager) in cases { XCTAssertEqual(eager, plot) }
     }
+
+    /// Text typed in a textarea comes back as paragraphs (at each blank line) and lines (at
+    /// each newline, "\r\n" as browsers send it counting as one), exactly as the Foundation
+    /// splitting it replaced made them.
+    func testParagraphsSplitAsFoundationDid() {
+        func foundation(_ s: String) -> String {
+            let s = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            let parts = s.components(separatedBy: "\n\n").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            return parts.map { part in
+                "<p class=\"govuk-body\">" + part.components(separatedBy: "\n").map(Escape.text).joined(separator: "<br/>") + "</p>"
+            }.joined()
+        }
+        let texts = ["", "one", "one\n\ntwo\nthree", "a\n\n\nb", "a\n\n\n\nb", "\n\na\n\n", "  \n\n\t\n\n x", "a\n\n\u{00A0}\u{2003}\n\nb",
+                     "Dw i eisiau mynd yn ôl i'r capel\n\nar fore Sul.", "<b>&</b>\nŴ\n\n\u{0085}", "\n", "\n\n", "x\r\n\r\ny", "x\ry\r\rz", "é\n\né"]
+        for text in texts {
+            XCTAssertEqual(H.$eager.withValue(true) { H.paragraphs(text).render() }, foundation(text), "for \(text.debugDescription)")
+            XCTAssertEqual(H.paragraphs(text).render(), foundation(text), "for \(text.debugDescription)")
+        }
+    }
 }

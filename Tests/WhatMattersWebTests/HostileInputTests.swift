@@ -317,7 +317,9 @@ final class HostileInputTests: WebTestCase {
     /// Accepted text shows on a page, escaped: each of its lines, as text or as an attribute.
     func assertShown(_ html: String, _ value: String, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
         let page = Self.bytes(html)
-        for l in value.components(separatedBy: "\n") where !l.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // Lines as the page breaks them: at "\n", and at "\r\n" or "\r" as browsers send them.
+        let lines = value.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n").components(separatedBy: "\n")
+        for l in lines where !l.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             let text = Self.bytes(HTMLScan.escapeText(l)), attribute = Self.bytes(HTMLScan.escapeAttribute(l))
             XCTAssertTrue(HTMLScan.contains(page, text) || HTMLScan.contains(page, attribute),
                           "\(what): \(String(reflecting: String(l.prefix(60)))) is not on the page, escaped", file: file, line: line)
