@@ -58,5 +58,7 @@ public enum DemoLoader {
             try await store.insert(plans: newPlans, by: actor)
             progress?(min(start + chunk, people))
         }
+        // A bulk load changes every table at once: give the planner its statistics now.
+        try await store.refreshStatistics(full: true)
     }
 }

@@ -46,6 +46,7 @@ public func migrate(_ app: Application) async throws {
     try await Store.tuneConnections(app.databases, loops: Array(app.eventLoopGroup.makeIterator()), logger: app.logger)
     try await Store(app.db).prepareDatabase()
     try await app.autoMigrate()
+    try await Store(app.db).refreshStatistics()
 }
 
 struct ConfigKey: StorageKey { typealias Value = AppConfig }
