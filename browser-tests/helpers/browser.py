@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from axe_selenium_python import Axe
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -155,6 +155,12 @@ class Browser:
                 return False
             except StaleElementReferenceException:
                 return True
+            except WebDriverException as e:
+                # Chromium's driver sometimes reports the old page's element as a node that
+                # "does not belong to the document" rather than as stale: the page has gone.
+                if "does not belong to the document" in str(e) or "No node with given id" in str(e):
+                    return True
+                raise
         WebDriverWait(self.driver, PAGE_TIMEOUT).until(gone, f"no new page after: {label}")
         self.arrived(label)
 
@@ -165,6 +171,9 @@ class Browser:
     def follow(self, text: str, label: str, within: WebElement | None = None, exact: bool = True) -> None:
         """Click the link (or link-styled button) whose visible text is `text`."""
         link = self.link(text, within=within, exact=exact)
+        # A link that wraps onto two lines at the foot of the window can be "in view" yet
+        # missed by the click: bring it to the middle of the window first.
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", link)
         with self.navigation(label):
             link.click()
 
