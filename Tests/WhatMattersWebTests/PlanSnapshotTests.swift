@@ -106,4 +106,19 @@ final class PlanSnapshotTests: XCTestCase {
         let model = PlanFormModel(person: person(.en), plan: p, version: 3, section: .outcomes, itemID: "o1", input: input, errors: errors)
         assertSnapshot(pretty(model.render(ctx(.cy, path: "/people/\(personID)/plan/outcomes/o1"))), named: "plan-outcome-form.cy.errors.html")
     }
+
+    /// An eco-map's names wrap onto two lines short enough for their circle; what does not
+    /// fit ends in "…" (the whole name is in the chart's description and the table beside it).
+    func testEcoMapNamesWrapToFitTheirCircles() {
+        XCTAssertEqual(SVGCharts.wrap("Siân", width: 9), ["Siân"])
+        XCTAssertEqual(SVGCharts.wrap("Dewi Arwel Jenkins", width: 9), ["Dewi", "Arwel Je…"])
+        XCTAssertEqual(SVGCharts.wrap("Mair Lloyd", width: 9), ["Mair", "Lloyd"])
+        XCTAssertEqual(SVGCharts.wrap("Bartholomew-Smythe", width: 9), ["Bartholo…"])
+        XCTAssertEqual(SVGCharts.wrap("Bartholomew Jones", width: 9), ["Bartholo…", "Jones"])
+        XCTAssertEqual(SVGCharts.wrap("Gwenllïan ap Rhys", width: 11), ["Gwenllïan", "ap Rhys"])
+        let html = H.$eager.withValue(true) {
+            SVGCharts.ecoMap(person: "Gwenllïan ferch Rhys ab Owain", people: [], t: Localizer(.en)).render()
+        }
+        XCTAssertTrue(html.contains(">Gwenllïan</text>") && html.contains(">ferch Rhys…</text>"), html)
+    }
 }

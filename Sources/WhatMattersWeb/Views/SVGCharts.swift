@@ -52,17 +52,25 @@ enum SVGCharts {
         }
         nodes.append(H.void("circle", ["cx": n(layout.centreX), "cy": n(layout.centreY), "r": n(layout.centreRadius),
                                        "fill": "#1d70b8", "stroke": "#0b0c0c", "stroke-width": "2"]))
-        nodes.append(H.el("text", ["x": n(layout.centreX), "y": n(layout.centreY + 5), "text-anchor": "middle", "fill": "#ffffff",
-                                   "font-size": "15", "font-weight": "bold"], text: shorten(person, 14)))
+        // Names wrap onto two lines that fit inside their circle (white text outside the blue
+        // one would vanish); the whole name is in the description and the table beside.
+        let centreLines = wrap(person, width: 11)
+        for (i, line) in centreLines.enumerated() {
+            let y = layout.centreY + 5 + (Double(i) - Double(centreLines.count - 1) / 2) * 17
+            nodes.append(H.el("text", ["x": n(layout.centreX), "y": n(y), "text-anchor": "middle", "fill": "#ffffff",
+                                       "font-size": "15", "font-weight": "bold"], text: line))
+        }
         for (p, node) in zip(people, layout.nodes) {
-            nodes.append(H.el("g", ["class": "wm-ecomap__node"], [
-                H.void("circle", ["cx": n(node.x), "cy": n(node.y), "r": n(layout.nodeRadius), "fill": "#f3f2f1",
-                                  "stroke": "#0b0c0c", "stroke-width": "2"]),
-                H.el("text", ["x": n(node.x), "y": n(node.y - 2), "text-anchor": "middle", "fill": "#0b0c0c", "font-size": "14",
-                              "font-weight": "bold"], text: shorten(p.name, 12)),
-                H.el("text", ["x": n(node.x), "y": n(node.y + 15), "text-anchor": "middle", "fill": "#0b0c0c", "font-size": "12"],
-                     text: shorten(p.relationship ?? "", 12)),
-            ]))
+            let nameLines = wrap(p.name, width: 9)
+            var parts: [BodyNode] = [H.void("circle", ["cx": n(node.x), "cy": n(node.y), "r": n(layout.nodeRadius), "fill": "#f3f2f1",
+                                                       "stroke": "#0b0c0c", "stroke-width": "2"])]
+            for (i, line) in nameLines.enumerated() {
+                parts.append(H.el("text", ["x": n(node.x), "y": n(node.y - 2 - Double(nameLines.count - 1 - i) * 15), "text-anchor": "middle",
+                                           "fill": "#0b0c0c", "font-size": "13", "font-weight": "bold"], text: line))
+            }
+            parts.append(H.el("text", ["x": n(node.x), "y": n(node.y + 15), "text-anchor": "middle", "fill": "#0b0c0c", "font-size": "12"],
+                              text: shorten(p.relationship ?? "", 11)))
+            nodes.append(H.el("g", ["class": "wm-ecomap__node"], parts))
         }
         return H.el("svg", ["xmlns": "http://www.w3.org/2000/svg", "viewBox": "0 0 \(n(layout.width)) \(n(layout.height))",
                             "role": "img", "aria-labelledby": "\(id)-title \(id)-desc", "class": "wm-chart wm-ecomap",
@@ -92,6 +100,26 @@ enum SVGCharts {
 
     static func shorten(_ s: String, _ max: Int) -> String {
         s.count <= max ? s : String(s.prefix(max - 1)) + "…"
+    }
+
+    /// Words on at most `lines` lines of at most `width` characters; a word longer than a
+    /// line, or words left over, end the last line with "…".
+    static func wrap(_ s: String, width: Int, lines: Int = 2) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var words = s.split(whereSeparator: \.isWhitespace).map(String.init)[...]
+        while let word = words.first {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if candidate.count <= width { current = candidate; words = words.dropFirst(); continue }
+            if current.isEmpty { current = word; words = words.dropFirst() }  // too long: shortened below
+            if out.count == lines - 1 { break }
+            out.append(shorten(current, width))
+            current = ""
+        }
+        if !current.isEmpty || out.isEmpty {
+            out.append(words.isEmpty ? shorten(current, width) : shorten(current + " " + words.joined(separator: " "), width))
+        }
+        return out
     }
 
     // MARK: Distance travelled
