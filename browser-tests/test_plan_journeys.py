@@ -355,3 +355,55 @@ def test_quality_lead_audits_and_moderates_a_plan(browser, accounts):
     switch_language(b, "cy")
     assert b.h1() == b.t("quality.title", "cy")
     switch_language(b, "en")
+
+
+def test_remove_an_outcome_added_by_mistake(browser, practitioner):
+    """In Welsh: an outcome added by mistake is removed from its own change page. The
+    confirmation quotes it and names the strength and action linked to it; afterwards the plan
+    says so and the strength and action stay, without the link. An outcome with a score cannot
+    be removed: the page says why and offers changing it instead, with no button to remove."""
+    b = browser
+    sign_in(b, practitioner)
+    use_language(b, "cy")
+    add_person(b, NewPerson(name="Elis Wyn Parry", date_of_birth="1948-05-14", preferred_language="cy"))
+    words = "Dw i eisiau cadw'r ardd yn daclus a mynd i'r farchnad ar ddydd Iau."
+    record_conversation(b, NewConversation(what_matters=words, what_happened_next="plan-agreed"))
+    open_plan(b)
+    start_plan_from_conversation(b, words)
+    keep = "Dw i eisiau cadw'r ardd yn daclus"
+    mistake = "Dw i eisiau mynd i'r farchnad ar ddydd Iau gyda Huw"
+    add_outcome(b, PlanOutcome(statement=keep, national_outcomes=("control-over-day-to-day-life",)))
+    add_outcome(b, PlanOutcome(statement=mistake, national_outcomes=("relationships",)))
+    strength = "Mae ei fab Huw yn gyrru i'r dref bob wythnos"
+    add_strength(b, PlanStrength(description=strength, source="family", supports=("o2",)))
+    action = "Huw yn mynd ag ef i'r farchnad"
+    add_action(b, PlanAction(what=action, by="family", who="Huw", serves=("o2",)))
+    add_score(b, PlanScore(outcome="o1", value=4))
+
+    # The mistaken outcome, from its own change page: the confirmation says what goes with it.
+    b.follow(b.t("plan.change"), "outcome-2-change-form", within=outcome_card(b, 2), exact=False)
+    assert b.h1() == b.t("planForm.changeOutcome")
+    b.follow(b.t("planRemove.remove.outcomes"), "outcome-2-remove")
+    assert b.h1() == b.t("planRemove.title.outcomes")
+    assert words_of(b.driver.find_element(By.CSS_SELECTOR, "main .wm-quote")) == mistake
+    links = words_of(b.driver.find_element(By.ID, "links"))
+    for expected in (b.t("planRemove.linked.strengthsOne"), b.t("planRemove.linked.actionsOne"), strength, action,
+                     b.t("planRemove.linked.removed")):
+        assert expected in links, f"{expected!r} not in {links!r}"
+    b.submit(b.t("planRemove.remove.outcomes"), "outcome-2-removed")
+    assert b.path.endswith("/plan?saved=removed-outcomes#plan-outcomes"), b.path
+    assert b.notice() == b.t("notice.removed.outcomes")
+    cards = b.driver.find_elements(By.CSS_SELECTOR, "#plan-outcomes li.wm-outcome")
+    assert [words_of(c.find_element(By.CSS_SELECTOR, ".wm-quote")) for c in cards] == [keep]
+    assert strength in words_of(plan_part(b, "strengths")), "the strength stays"
+    assert action in words_of(plan_part(b, "actions")), "the action stays"
+    assert b.t("plan.noOutcomeLinked") in words_of(plan_part(b, "actions")), "the action now serves no outcome, and says so"
+
+    # The scored outcome stays: the page says why, and offers a change of status instead.
+    b.follow(b.t("plan.change"), "outcome-1-change-form", within=outcome_card(b, 1), exact=False)
+    b.follow(b.t("planRemove.remove.outcomes"), "outcome-1-cannot-be-removed")
+    assert b.h1() == b.t("planRemove.blocked.title")
+    assert b.t("planRemove.blocked.why") in b.text("main")
+    assert not b.exists("main form .govuk-button--warning"), "no button to remove it"
+    b.follow(b.t("planRemove.blocked.change"), "outcome-1-change-instead")
+    assert b.h1() == b.t("planForm.changeOutcome")

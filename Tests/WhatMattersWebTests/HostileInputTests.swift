@@ -354,7 +354,7 @@ final class HostileInputTests: WebTestCase {
         "/people/{personID}/conversations/new", "/people/{personID}/conversations/{conversationID}/edit",
         "/people/{personID}/break-glass", "/people/{personID}/restriction",
         "/people/{personID}/plan/start", "/people/{personID}/plan/{section}", "/people/{personID}/plan/{section}/new",
-        "/people/{personID}/plan/{section}/{itemID}", "/quality/plans/{personID}",
+        "/people/{personID}/plan/{section}/{itemID}", "/people/{personID}/plan/{section}/{itemID}/remove", "/quality/plans/{personID}",
     ]
     static let apiWritesCovered: Set<String> = [
         "POST /api/v1/people", "POST /api/v1/people/search", "PUT /api/v1/people/{personID}",
@@ -849,7 +849,7 @@ final class HostileInputTests: WebTestCase {
         let started = try await postForm(b, SiteRoute.plan(p.id, .start).path, [], csrf: csrf, what: "start a plan")
         XCTAssertEqual(started.status, .seeOther)
 
-        var formsSeen = 0
+        var formsSeen = 0, removalsSeen = 0
         for section in PlanSection.allCases {
             let path = SiteRoute.plan(p.id, section.isList ? .newItem(section) : .part(section)).path
             let empty = try await get(b, path, what: "plan form \(section)")
@@ -888,10 +888,22 @@ final class HostileInputTests: WebTestCase {
                     let r = try await postForm(b, href, fields, csrf: csrf, what: "plan item \(href)")
                     XCTAssertTrue(r.status == .seeOther || r.status == .unprocessableEntity || r.status == .conflict, "plan item \(href): \(r.status)")
                 }
+                // Removing it: the confirmation quotes its (hostile) words; a hostile version is refused.
+                let remove = href + "/remove"
+                if section.removable != nil, try await get(b, href, what: "plan item form \(href)").body.contains("href=\"\(remove)\"") {
+                    let confirm = try await get(b, remove, what: "remove \(href)")
+                    XCTAssertEqual(confirm.status, .ok, "remove \(href)")
+                    removalsSeen += 1
+                    for s in plan.prefix(6) {
+                        let r = try await postForm(b, remove, [("version", s.text)], csrf: csrf, what: "remove \(href), version: \(s.label)")
+                        XCTAssertTrue([400, 409].contains(r.status.code), "remove \(href), version \(s.label): \(r.status)")
+                    }
+                }
                 break
             }
         }
         XCTAssertGreaterThan(formsSeen, 3, "the plan's forms were found")
+        XCTAssertGreaterThan(removalsSeen, 3, "removing an item was found from its change page")
         for route in [PlanRoute.page, .print, .versions, .version(1)] {
             let r = try await get(b, SiteRoute.plan(p.id, route).path, what: "plan \(route)")
             XCTAssertEqual(r.status, .ok, "plan \(route)")

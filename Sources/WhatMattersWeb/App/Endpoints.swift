@@ -51,6 +51,8 @@ enum Endpoints {
             Endpoint(route: .plan(id, .newItem(.outcomes)), method: .POST, handler: guarded(true, PlanControllers.saveNewItem)),
             Endpoint(route: .plan(id, .item(.outcomes, "o1")), method: .GET, handler: PlanControllers.itemForm),
             Endpoint(route: .plan(id, .item(.outcomes, "o1")), method: .POST, handler: guarded(true, PlanControllers.saveItem)),
+            Endpoint(route: .plan(id, .removeItem(.outcomes, "o1")), method: .GET, handler: PlanControllers.removeItemPage),
+            Endpoint(route: .plan(id, .removeItem(.outcomes, "o1")), method: .POST, handler: guarded(true, PlanControllers.removeItem)),
             Endpoint(route: .team(id), method: .GET, handler: PageControllers.team),
             Endpoint(route: .qualityAudit, method: .GET, handler: QualityControllers.audit),
             Endpoint(route: .qualityExport, method: .GET, handler: QualityControllers.export),

@@ -17,6 +17,20 @@ public enum PlanSection: String, Hashable, Sendable, CaseIterable {
     /// Items of these lists are never changed once saved (a correction is a new entry).
     var isAppendOnly: Bool { self == .scores || self == .reviews }
 
+    /// What an item of this list is, for removing one added by mistake; nil for parts whose
+    /// items are never removed (scores and reviews) and for one-form parts.
+    var removable: RemovablePlanItem? {
+        switch self {
+        case .outcomes: return .outcome
+        case .strengths: return .strength
+        case .people: return .importantPerson
+        case .worries: return .worry
+        case .differences: return .differingView
+        case .actions: return .action
+        case .about, .analysis, .child, .agreement, .scores, .reviews: return nil
+        }
+    }
+
     /// The anchor of the part on the plan page.
     var anchor: String { "plan-" + rawValue }
 }
@@ -34,6 +48,8 @@ public enum PlanRoute: Hashable, Sendable {
     case newItem(PlanSection)
     /// An item of a list part: `/plan/outcomes/o1`.
     case item(PlanSection, String)
+    /// Removing an item added by mistake, from its own change page: `/plan/outcomes/o1/remove`.
+    case removeItem(PlanSection, String)
 
     static let sectionParam = "section", itemParam = "itemID", versionParam = "version"
 
@@ -48,6 +64,7 @@ public enum PlanRoute: Hashable, Sendable {
         case .part(let s): return base + [.parameter(Self.sectionParam, s.rawValue)]
         case .newItem(let s): return base + [.parameter(Self.sectionParam, s.rawValue), .constant("new")]
         case .item(let s, let id): return base + [.parameter(Self.sectionParam, s.rawValue), .parameter(Self.itemParam, id)]
+        case .removeItem(let s, let id): return PlanRoute.item(s, id).segments + [.constant("remove")]
         }
     }
 }

@@ -20,6 +20,12 @@ enum PlanControllers {
         switch saved {
         case "started": return req.t("notice.planStarted")
         case "plan": return req.t("notice.planSaved")
+        case "removed-outcomes": return req.t("notice.removed.outcomes")
+        case "removed-strengths": return req.t("notice.removed.strengths")
+        case "removed-people": return req.t("notice.removed.people")
+        case "removed-worries": return req.t("notice.removed.worries")
+        case "removed-differences": return req.t("notice.removed.differences")
+        case "removed-actions": return req.t("notice.removed.actions")
         default: return nil
         }
     }
@@ -178,9 +184,66 @@ enum PlanControllers {
         }
     }
 
+    // MARK: Removing an item added by mistake
+
+    /// The list and item named in the path: only lists whose items may be removed (never
+    /// scores or reviews).
+    static func removeTarget(_ req: Request) throws -> (PlanSection, RemovablePlanItem, String) {
+        guard let raw = req.parameters.get(PlanRoute.sectionParam), let section = PlanSection(rawValue: raw), let kind = section.removable,
+              let id = req.parameters.get(PlanRoute.itemParam), !id.isEmpty else { throw WebError.notFound }
+        return (section, kind, id)
+    }
+
+    /// The confirmation: what will be removed, what goes with it, or why it cannot be.
+    static func removeItemPage(_ req: Request) async throws -> Response {
+        let person = try await PageControllers.person(req, .write)
+        let (section, kind, itemID) = try removeTarget(req)
+        guard let record = try await req.store.plan(personID: person.id), record.plan.contains(kind, id: itemID) else { throw WebError.notFound }
+        try await req.audit("plan.read", person: person.id, detail: "\(section.rawValue) remove")
+        let model = PlanRemoveModel(person: person, plan: record.plan, version: record.version, section: section, itemID: itemID)
+        return req.html(model.render(req.pageContext()))
+    }
+
+    /// Removes the item from the version the confirmation showed, saving a new version like
+    /// any other save. A stale version is refused with both versions named; an outcome with
+    /// scores or reviews is refused and nothing is saved.
+    static func removeItem(_ req: Request, _ form: FormBody) async throws -> Response {
+        let person = try await PageControllers.person(req, .write)
+        let (section, kind, itemID) = try removeTarget(req)
+        guard let version = form["version"].flatMap(Int.init) else { throw WebError.badRequest("version") }
+        guard let current = try await req.store.plan(personID: person.id) else { throw WebError.notFound }
+        func refusal(_ record: PlanRecord, status: HTTPStatus, refused: Bool = false) async throws -> Response {
+            try await req.audit("plan.read", person: person.id, detail: "\(section.rawValue) remove")
+            var model = PlanRemoveModel(person: person, plan: record.plan, version: record.version, section: section, itemID: itemID)
+            if status == .conflict { model.staleVersion = version }
+            model.refused = refused
+            return req.html(model.render(req.pageContext()), status: status)
+        }
+        if version != current.version { return try await refusal(current, status: .conflict) }
+        switch current.plan.removing(kind, id: itemID) {
+        case .failure(.notFound):
+            throw WebError.notFound
+        case .failure(.outcomeHasScoresOrReviews):
+            return try await refusal(current, status: .unprocessableEntity, refused: true)
+        case .success(let plan):
+            do {
+                _ = try await req.store.savePlan(personID: person.id, plan, expectedVersion: version, verdicts: verdicts(plan), by: try req.actor())
+            } catch StoreError.conflict {
+                guard let now = try await req.store.plan(personID: person.id) else { throw WebError.notFound }
+                return try await refusal(now, status: .conflict)
+            }
+            return req.redirect(to: SiteRoute.plan(person.id, .page).path + "?saved=removed-\(section.rawValue)#" + section.anchor)
+        }
+    }
+
     /// Offers back a plan form typed when the session ended (`parts`: the path after `/plan/`).
     static func restoreDraft(_ req: Request, person: Person, parts: [String], form: FormBody, draftID: UUID, notice: String) async throws -> Response {
         guard let section = PlanSection(rawValue: parts[0]) else { throw WebError.notFound }
+        if parts.count == 3, parts[2] == "remove", section.removable != nil {
+            // Nothing was typed: ask again, against the plan as it is now.
+            try await req.store.deleteDraft(draftID)
+            return req.redirect(to: SiteRoute.plan(person.id, .removeItem(section, parts[1])).path)
+        }
         let itemID: String?
         switch (section.isList, parts.count) {
         case (false, 1): itemID = nil

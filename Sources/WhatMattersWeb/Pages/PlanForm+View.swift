@@ -179,9 +179,17 @@ extension PlanFormModel {
             section.isAppendOnly ? H.el("p", ["class": "govuk-body-s"], text: t("planForm.appendOnly")) : H.group([]),
             conflict.map { conflictPanel($0, t) } ?? H.group([]),
             PlanComponents.prompts(general, t: t),
-            H.el("form", ["method": "post", "action": action.path, "novalidate": ""], hidden + body + [
-                Components.button(t("planForm.save")),
-            ]),
+            H.el("form", ["method": "post", "action": action.path, "novalidate": ""], hidden + body + [saveButtons(t)]),
+        ])
+    }
+
+    /// Save; on the change page of an item that can be removed, "Remove this …" beside it.
+    func saveButtons(_ t: Localizer) -> BodyNode {
+        guard let itemID, let kind = section.removable, plan.contains(kind, id: itemID) else { return Components.button(t("planForm.save")) }
+        return H.el("div", ["class": "govuk-button-group"], [
+            Components.button(t("planForm.save")),
+            Components.linkButton(PlanRemoveModel.removeLabel(section, t), href: SiteRoute.plan(person.id, .removeItem(section, itemID)).path,
+                                  secondary: true),
         ])
     }
 
