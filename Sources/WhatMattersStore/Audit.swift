@@ -204,12 +204,14 @@ extension Store {
     // MARK: Reading and checking the trail
 
     /// Failed sign-ins since a moment, for one account and from one address (for throttling;
-    /// read from the shared trail so that every instance counts the same).
+    /// read from the shared trail so that every instance counts the same). A wrong current
+    /// password when changing it (`password.failed`) counts as a failed sign-in.
     public func failedSignIns(email: String, address: String, since: Date) async throws -> (account: Int, address: Int) {
         let from = Self.timestamp(since)
-        let account = try await AuditEventModel.query(on: db).filter(\.$action == "signin.failed")
+        let failures = ["signin.failed", "password.failed"]
+        let account = try await AuditEventModel.query(on: db).filter(\.$action ~~ failures)
             .filter(\.$actor == email.lowercased()).filter(\.$at >= from).count()
-        let byAddress = address.isEmpty ? 0 : try await AuditEventModel.query(on: db).filter(\.$action == "signin.failed")
+        let byAddress = address.isEmpty ? 0 : try await AuditEventModel.query(on: db).filter(\.$action ~~ failures)
             .filter(\.$detail == address).filter(\.$at >= from).count()
         return (account, byAddress)
     }

@@ -350,7 +350,7 @@ final class HostileInputTests: WebTestCase {
     // MARK: - Coverage of the route table
 
     static let formsCovered: Set<String> = [
-        "/sign-in", "/sign-out", "/sign-in/code", "/account/second-factor", "/people/search", "/people/new", "/people/{personID}/edit",
+        "/sign-in", "/sign-out", "/sign-in/code", "/account/second-factor", "/account/password", "/people/search", "/people/new", "/people/{personID}/edit",
         "/people/{personID}/conversations/new", "/people/{personID}/conversations/{conversationID}/edit",
         "/people/{personID}/break-glass", "/people/{personID}/restriction",
         "/people/{personID}/plan/start", "/people/{personID}/plan/{section}", "/people/{personID}/plan/{section}/new",

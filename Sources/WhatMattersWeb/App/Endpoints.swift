@@ -26,6 +26,8 @@ enum Endpoints {
             Endpoint(route: .signInCode, method: .POST, handler: guarded(false, SecondFactorControllers.checkCode)),
             Endpoint(route: .secondFactor, method: .GET, handler: SecondFactorControllers.setupForm),
             Endpoint(route: .secondFactor, method: .POST, handler: guarded(true, SecondFactorControllers.setup)),
+            Endpoint(route: .passwordChange, method: .GET, handler: PasswordChangeControllers.form),
+            Endpoint(route: .passwordChange, method: .POST, handler: guarded(true, PasswordChangeControllers.change)),
             Endpoint(route: .language(.en), method: .GET, handler: PageControllers.language),
             Endpoint(route: .caseload, method: .GET, handler: PageControllers.caseload),
             Endpoint(route: .people, method: .GET, handler: PageControllers.people),

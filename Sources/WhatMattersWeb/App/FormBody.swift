@@ -65,6 +65,10 @@ struct FormBody: Sendable, Codable, Equatable {
 
     func all(_ name: String) -> [String] { pairs.filter { $0.name == name }.map(\.value) }
 
+    /// The form without its password fields: a draft kept when a session has ended must never
+    /// hold a password (break-glass, changing a password).
+    var withoutPasswords: FormBody { FormBody(pairs: pairs.filter { !$0.name.lowercased().contains("password") }) }
+
     /// True when the user typed something worth keeping.
     var hasTypedText: Bool {
         pairs.contains { !$0.name.hasPrefix("_") && !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }

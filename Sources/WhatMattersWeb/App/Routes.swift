@@ -10,6 +10,7 @@ public enum SiteRoute: Hashable, Sendable {
     case signOut
     case signInCode
     case secondFactor
+    case passwordChange
     case language(Locale2)
     case caseload
     case people
@@ -59,6 +60,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .signOut: return [.constant("sign-out")]
         case .signInCode: return [.constant("sign-in"), .constant("code")]
         case .secondFactor: return [.constant("account"), .constant("second-factor")]
+        case .passwordChange: return [.constant("account"), .constant("password")]
         case .language(let l): return [.constant("language"), .parameter(Self.localeParam, l.rawValue)]
         case .caseload: return [.constant("caseload")]
         case .people: return [.constant("people")]

@@ -13,8 +13,9 @@ enum FormGuard {
         return { req in
             let form = FormBody(req)
             if requireSignIn && req.staff == nil {
-                // Session over: keep anything typed, then ask the user to sign in again.
-                if form.hasTypedText, let json = String(data: try JSONEncoder().encode(form), encoding: .utf8) {
+                // Session over: keep anything typed (but never a password), then ask the user to sign in again.
+                let kept = form.withoutPasswords
+                if kept.hasTypedText, let json = String(data: try JSONEncoder().encode(kept), encoding: .utf8) {
                     let id = try await req.store.saveDraft(path: req.url.path, fields: json)
                     let next = SiteRoute.draft(id).path
                     let res = req.redirect(to: SiteRoute.signIn.path + "?kept=1&next=" + next)

@@ -69,6 +69,7 @@ enum Layout {
         links += staff.teamIDs.prefix(3).map { (.team($0), t("nav.team")) }
         if QualityControllers.mayAudit(staff.role) { links.append((.qualityAudit, t("nav.quality"))) }
         links.append((.secondFactor, t("nav.secondFactor")))
+        links.append((.passwordChange, t("nav.password")))
         return H.el("nav", ["class": "wm-nav", "aria-label": t("nav.label")], [
             H.el("div", ["class": "wm-width wm-nav__inner"], [
                 H.el("ul", ["class": "wm-nav__list"], links.map { route, label in
