@@ -38,6 +38,26 @@ final class APITests: WebTestCase {
         }
     }
 
+    /// An address asked for with a method it does not take says so (405) and names the
+    /// methods it does take, as a problem in the caller's language; the record is untouched.
+    func testAMethodAnAddressDoesNotTakeIs405NamingTheOnesItDoes() async throws {
+        let p = try await person()
+        let r = try await call(.DELETE, "/api/v1/people/\(p.id)", language: "cy")
+        XCTAssertEqual(r.status, .methodNotAllowed)
+        XCTAssertEqual(r.headers.first(name: .allow), "GET, HEAD, PUT")
+        XCTAssertEqual(r.headers.first(name: .contentType), "application/problem+json; charset=utf-8")
+        let problem = try decode(ProblemDTO.self, r)
+        XCTAssertEqual(problem.status, 405)
+        XCTAssertEqual(problem.title, Localizer(.cy)("problem.methodNotAllowed"))
+        let after = try await call(.GET, "/api/v1/people/\(p.id)")
+        XCTAssertEqual(after.status, .ok, "still there")
+        let search = try await call(.GET, "/api/v1/people/search")
+        XCTAssertEqual(search.status, .methodNotAllowed)
+        XCTAssertEqual(search.headers.first(name: .allow), "POST")
+        let nowhere = try await call(.DELETE, "/api/v1/nowhere")
+        XCTAssertEqual(nowhere.status, .notFound, "an address that does not exist is still 404")
+    }
+
     func testTokensAreStoredOnlyAsHashes() async throws {
         let rows = try await APITokenModel.query(on: app.db).all()
         XCTAssertEqual(rows.count, 1)

@@ -50,6 +50,20 @@ final class PagesTests: WebTestCase {
         XCTAssertEqual(actual3, 0)
     }
 
+    /// A page asked for with a method it does not take: 405, an error page in the reader's
+    /// language, and the methods it takes in the Allow header.
+    func testAPageAskedForWithTheWrongMethodIs405() async throws {
+        let b = Browser(app)
+        try await b.signIn("nia@example.org")
+        let r = try await b.send(.PUT, "/caseload", headers: [:], body: nil)
+        XCTAssertEqual(r.status, .methodNotAllowed)
+        XCTAssertEqual(r.headers.first(name: .allow), "GET, HEAD")
+        XCTAssertTrue(r.body.contains(Localizer(.en)("problem.methodNotAllowed")), r.body)
+        let post = try await b.send(.GET, "/sign-out", headers: [:], body: nil)
+        XCTAssertEqual(post.status, .methodNotAllowed)
+        XCTAssertEqual(post.headers.first(name: .allow), "POST")
+    }
+
     func testStaffSeeOnlyPeopleInTheirOwnTeams() async throws {
         let p = try await person()
         let b = Browser(app)

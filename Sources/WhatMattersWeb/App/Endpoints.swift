@@ -86,8 +86,25 @@ enum Endpoints {
     }
 
     static func register(on routes: any RoutesBuilder) {
-        for e in all {
+        let endpoints = all
+        for e in endpoints {
             routes.on(e.method, e.route.pathComponents, body: .collect(maxSize: "4mb"), use: e.handler)
+        }
+        // An address asked for with a method it does not take answers 405 naming the ones it
+        // does (HTTP says so; a 404 would say the address does not exist).
+        var methodsByPath: [String: (path: [PathComponent], methods: [HTTPMethod])] = [:]
+        for e in endpoints {
+            let key = e.route.pathComponents.map(\.description).joined(separator: "/")
+            methodsByPath[key, default: (e.route.pathComponents, [])].methods.append(e.method)
+        }
+        for (_, entry) in methodsByPath {
+            var allowed = entry.methods
+            if allowed.contains(.GET) { allowed.insert(.HEAD, at: allowed.firstIndex(of: .GET)! + 1) }
+            for method in [HTTPMethod.GET, .POST, .PUT, .PATCH, .DELETE] where !allowed.contains(method) {
+                routes.on(method, entry.path, body: .collect(maxSize: "4mb")) { _ async throws -> Response in
+                    throw WebError.methodNotAllowed(allowed: allowed)
+                }
+            }
         }
     }
 }

@@ -17,6 +17,14 @@ struct ErrorPages: AsyncMiddleware {
     }
 
     static func response(for error: WebError?, _ req: Request) -> Response {
+        let res = body(for: error, req)
+        if case .methodNotAllowed(let allowed)? = error {
+            res.headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", "))
+        }
+        return res
+    }
+
+    private static func body(for error: WebError?, _ req: Request) -> Response {
         let t = req.t
         let status = error?.status ?? .internalServerError
         let title = t(error?.titleKey ?? "problem.server")

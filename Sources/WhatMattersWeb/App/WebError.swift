@@ -18,6 +18,8 @@ public enum WebError: Error, Sendable {
     case breakGlassAvailable(UUID)
     /// Too many attempts; try again after the given number of seconds.
     case throttled(seconds: Int)
+    /// The address exists, but not for this method (the answer names the ones it takes).
+    case methodNotAllowed(allowed: [HTTPMethod])
 
     var status: HTTPStatus {
         switch self {
@@ -31,6 +33,7 @@ public enum WebError: Error, Sendable {
         case .unavailable: return .serviceUnavailable
         case .breakGlassAvailable: return .forbidden
         case .throttled: return .tooManyRequests
+        case .methodNotAllowed: return .methodNotAllowed
         }
     }
 
@@ -47,6 +50,7 @@ public enum WebError: Error, Sendable {
         case .unavailable: return "problem.unavailable"
         case .breakGlassAvailable: return "problem.forbidden"
         case .throttled: return "problem.throttled"
+        case .methodNotAllowed: return "problem.methodNotAllowed"
         }
     }
 
