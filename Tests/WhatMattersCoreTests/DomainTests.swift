@@ -103,4 +103,13 @@ final class PasswordPolicyTests: XCTestCase {
         XCTAssertEqual(PasswordPolicy.problems("nia.jones-is-here", email: "nia.jones@example.org"), [.personal])
         XCTAssertGreaterThan(PasswordPolicy.common.count, 100)
     }
+
+    /// bcrypt reads 72 bytes and stops at a NUL: a password it would cut short is refused,
+    /// on the command line as on the web.
+    func testPasswordsBcryptWouldCutShortAreRefused() {
+        XCTAssertEqual(PasswordPolicy.problems(String(repeating: "gwyn ", count: 12) + "fach"), [])  // 64 characters
+        XCTAssertEqual(PasswordPolicy.problems(String(repeating: "gwyn ", count: 13)), [.tooLong])  // 65
+        XCTAssertEqual(PasswordPolicy.problems(String(repeating: "ŵŷ gwên ", count: 7)), [.tooLong], "56 characters, 77 bytes")
+        XCTAssertEqual(PasswordPolicy.problems("correct horse\u{0}battery"), [.invalidCharacters])
+    }
 }

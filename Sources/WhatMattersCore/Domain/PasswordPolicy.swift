@@ -4,9 +4,11 @@ import Foundation
 /// own name or email; no forced complexity, no forced rotation.
 public enum PasswordPolicy {
     public static let minimumLength = 10
+    /// bcrypt reads at most 72 bytes of a password; a longer one would be cut short unseen.
+    public static let maximumLength = 64, maximumBytes = 72
 
     public enum Problem: String, Sendable, Equatable {
-        case tooShort, common, personal
+        case invalidCharacters, tooLong, tooShort, common, personal
     }
 
     /// The deny-list, from `Resources/common-passwords.txt`.
@@ -18,6 +20,9 @@ public enum PasswordPolicy {
 
     public static func problems(_ password: String, email: String = "", name: String = "") -> [Problem] {
         var out: [Problem] = []
+        // bcrypt stops at a NUL: everything after it would not count.
+        if password.unicodeScalars.contains("\u{0}") { out.append(.invalidCharacters) }
+        if password.count > maximumLength || password.utf8.count > maximumBytes { out.append(.tooLong) }
         if password.count < minimumLength { out.append(.tooShort) }
         let lowered = password.lowercased()
         // "Password123!" is as common as "password123": ignore trailing digits and symbols.

@@ -30,6 +30,8 @@ public enum Accounts {
         guard problems.isEmpty else {
             let why = problems.map { p -> String in
                 switch p {
+                case .invalidCharacters: return "it holds a NUL character, after which nothing would count"
+                case .tooLong: return "use at most \(PasswordPolicy.maximumLength) characters (\(PasswordPolicy.maximumBytes) bytes)"
                 case .tooShort: return "use at least \(PasswordPolicy.minimumLength) characters"
                 case .common: return "it is one of the most common passwords"
                 case .personal: return "it contains the name or email address"

@@ -11,8 +11,6 @@ struct PasswordChangeModel {
     var changed = false
 
     static let fields = ["currentPassword", "newPassword", "confirmPassword"]
-    /// bcrypt reads at most 72 bytes of a password; a longer one would be cut short unseen.
-    static let maximumLength = 64, maximumBytes = 72
 
     /// What is wrong with a change, in the order of the form. `currentIsRight` is nil when no
     /// current password was typed, so there was nothing to check.
@@ -30,11 +28,10 @@ struct PasswordChangeModel {
 
     static func newPasswordProblem(_ new: String, current: String, currentIsRight: Bool?, staff: Staff, t: Localizer) -> String? {
         if new.isEmpty { return t("password.newRequired") }
-        // bcrypt stops at a NUL: everything after it would not count.
-        if new.unicodeScalars.contains("\u{0}") { return t("password.invalidCharacters") }
-        if new.count > maximumLength || new.utf8.count > maximumBytes { return t("password.tooLong", ["max": String(maximumLength)]) }
         if let first = PasswordPolicy.problems(new, email: staff.email, name: staff.name).first {
             switch first {
+            case .invalidCharacters: return t("password.invalidCharacters")
+            case .tooLong: return t("password.tooLong", ["max": String(PasswordPolicy.maximumLength)])
             case .tooShort: return t("password.tooShort", ["min": String(PasswordPolicy.minimumLength)])
             case .common: return t("password.common")
             case .personal: return t("password.personal")
