@@ -199,9 +199,17 @@ enum PlanControllers {
         let person = try await PageControllers.person(req, .write)
         let (section, kind, itemID) = try removeTarget(req)
         guard let record = try await req.store.plan(personID: person.id), record.plan.contains(kind, id: itemID) else { throw WebError.notFound }
+        return try await confirmation(req, person: person, record: record, section: section, itemID: itemID)
+    }
+
+    /// The confirmation page for the plan as `record` holds it (audited as a read).
+    static func confirmation(_ req: Request, person: Person, record: PlanRecord, section: PlanSection, itemID: String,
+                             staleVersion: Int? = nil, refused: Bool = false, status: HTTPStatus = .ok) async throws -> Response {
         try await req.audit("plan.read", person: person.id, detail: "\(section.rawValue) remove")
-        let model = PlanRemoveModel(person: person, plan: record.plan, version: record.version, section: section, itemID: itemID)
-        return req.html(model.render(req.pageContext()))
+        var model = PlanRemoveModel(person: person, plan: record.plan, version: record.version, section: section, itemID: itemID)
+        model.staleVersion = staleVersion
+        model.refused = refused
+        return req.html(model.render(req.pageContext()), status: status)
     }
 
     /// Removes the item from the version the confirmation showed, saving a new version like
@@ -212,25 +220,22 @@ enum PlanControllers {
         let (section, kind, itemID) = try removeTarget(req)
         guard let version = form["version"].flatMap(Int.init) else { throw WebError.badRequest("version") }
         guard let current = try await req.store.plan(personID: person.id) else { throw WebError.notFound }
-        func refusal(_ record: PlanRecord, status: HTTPStatus, refused: Bool = false) async throws -> Response {
-            try await req.audit("plan.read", person: person.id, detail: "\(section.rawValue) remove")
-            var model = PlanRemoveModel(person: person, plan: record.plan, version: record.version, section: section, itemID: itemID)
-            if status == .conflict { model.staleVersion = version }
-            model.refused = refused
-            return req.html(model.render(req.pageContext()), status: status)
+        func stale(_ record: PlanRecord) async throws -> Response {
+            try await confirmation(req, person: person, record: record, section: section, itemID: itemID, staleVersion: version, status: .conflict)
         }
-        if version != current.version { return try await refusal(current, status: .conflict) }
+        if version != current.version { return try await stale(current) }
         switch current.plan.removing(kind, id: itemID) {
         case .failure(.notFound):
             throw WebError.notFound
         case .failure(.outcomeHasScoresOrReviews):
-            return try await refusal(current, status: .unprocessableEntity, refused: true)
+            return try await confirmation(req, person: person, record: current, section: section, itemID: itemID,
+                                          refused: true, status: .unprocessableEntity)
         case .success(let plan):
             do {
                 _ = try await req.store.savePlan(personID: person.id, plan, expectedVersion: version, verdicts: verdicts(plan), by: try req.actor())
             } catch StoreError.conflict {
                 guard let now = try await req.store.plan(personID: person.id) else { throw WebError.notFound }
-                return try await refusal(now, status: .conflict)
+                return try await stale(now)
             }
             return req.redirect(to: SiteRoute.plan(person.id, .page).path + "?saved=removed-\(section.rawValue)#" + section.anchor)
         }

@@ -105,47 +105,42 @@ enum H {
 
     /// `<name a="v" b`, without the closing `>`: what Plot writes for these attributes.
     static func openingTag(_ name: String, _ attrs: Attrs) -> String {
-        // Almost every element names each attribute once: write those straight out.
-        var repeated = false
-        if attrs.count > 1 {
-            outer: for i in attrs.indices where attrs[i].value != nil {
-                for j in attrs.indices where j > i && attrs[j].value != nil && attrs[j].key == attrs[i].key { repeated = true; break outer }
-            }
-        }
-        if !repeated {
-            var html = "<"
-            html += name
-            for (k, v) in attrs {
-                guard let v else { continue }
-                html += " "
-                html += k
-                if !v.isEmpty {
-                    html += "=\""
-                    html += Escape.attribute(v)
-                    html += "\""
-                }
-            }
-            return html
-        }
-        var names: [String] = []
-        var values: [String] = []
-        for (k, v) in attrs {
-            guard let v else { continue }
-            if let i = names.firstIndex(of: k) { values[i] = Escape.attribute(v) }
-            else { names.append(k); values.append(Escape.attribute(v)) }
-        }
         var html = "<"
         html += name
-        for (k, v) in zip(names, values) {
+        func write(_ k: String, _ v: String) {
             html += " "
             html += k
             if !v.isEmpty {
                 html += "=\""
-                html += v
+                html += Escape.attribute(v)
                 html += "\""
             }
         }
+        // Almost every element names each attribute once: those are written as they come.
+        if repeatsAName(attrs) {
+            for (k, v) in merged(attrs) { write(k, v) }
+        } else {
+            for (k, v) in attrs { if let v { write(k, v) } }
+        }
         return html
+    }
+
+    private static func repeatsAName(_ attrs: Attrs) -> Bool {
+        guard attrs.count > 1 else { return false }
+        for i in attrs.indices where attrs[i].value != nil {
+            for j in attrs.indices where j > i && attrs[j].value != nil && attrs[j].key == attrs[i].key { return true }
+        }
+        return false
+    }
+
+    /// A repeated name keeps its first place and its last value, as Plot writes it.
+    private static func merged(_ attrs: Attrs) -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        for (k, v) in attrs {
+            guard let v else { continue }
+            if let i = pairs.firstIndex(where: { $0.0 == k }) { pairs[i].1 = v } else { pairs.append((k, v)) }
+        }
+        return pairs
     }
 
     /// Text with line breaks kept, as typed in a textarea.
