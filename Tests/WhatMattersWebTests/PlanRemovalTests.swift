@@ -9,8 +9,8 @@ import WhatMattersCore
 /// Removing an item of the plan added by mistake, from the item's own change page, as
 /// specifications: a confirmation that quotes it and names what goes with it, a new version
 /// (earlier versions keep it), an outcome's links removed with it, an outcome with scores or
-/// reviews kept, a stale confirmation refused with both versions named, CSRF and write access
-/// required, and the confirmation in Welsh.
+/// reviews kept, a removed item's id never given to a new one, a stale confirmation refused
+/// with both versions named, CSRF and write access required, and the confirmation in Welsh.
 final class PlanRemovalTests: WebTestCase {
     func signedIn(_ email: String = "nia@example.org") async throws -> Browser {
         let b = Browser(app)
@@ -213,6 +213,36 @@ final class PlanRemovalTests: WebTestCase {
         let after = try await plan(p)
         XCTAssertEqual(after.version, 1)
         XCTAssertEqual(after.plan.scores.count, 1)
+    }
+
+    func testAnItemAddedAfterTheLastOneWasRemovedNeverTakesTheRemovedOnesId() async throws {
+        let p = try await planned()
+        let b = try await signedIn()
+        try await b.get(path(p, .removeItem(.outcomes, "o2")))
+        var r = try await b.post(path(p, .removeItem(.outcomes, "o2")), [("version", "1")])
+        XCTAssertEqual(r.status, .seeOther, r.body)
+        try await b.get(path(p, .newItem(.outcomes)))
+        r = try await b.post(path(p, .newItem(.outcomes)), [("version", "2"), ("statement", "I want to see my grandchildren in Cardiff"),
+                                                            ("whose", "person"), ("importance", "important-to"), ("outcomeStatus", "active")])
+        XCTAssertEqual(r.status, .seeOther, r.body)
+        try await b.get(path(p, .removeItem(.actions, "a2")))
+        r = try await b.post(path(p, .removeItem(.actions, "a2")), [("version", "3")])
+        XCTAssertEqual(r.status, .seeOther, r.body)
+        try await b.get(path(p, .newItem(.actions)))
+        r = try await b.post(path(p, .newItem(.actions)), [("version", "4"), ("actionWhat", "Her son drives her to Cardiff once a month"),
+                                                           ("actionBy", "family"), ("actionWho", "Rhys"), ("servesOutcomes", "o3"),
+                                                           ("actionStatus", "planned"), ("isService", "no")])
+        XCTAssertEqual(r.status, .seeOther, r.body)
+
+        let record = try await plan(p)
+        XCTAssertEqual(record.version, 5)
+        XCTAssertEqual(record.plan.outcomes.map(\.id), ["o1", "o3"], "o2 named another outcome in versions 1 and 2")
+        XCTAssertEqual(record.plan.outcome("o3")?.statement, "I want to see my grandchildren in Cardiff")
+        XCTAssertEqual(record.plan.actions.map(\.id), ["a1", "a3"], "a2 named another action in versions 1 to 3")
+        XCTAssertEqual(record.plan.actions.last?.outcomeIDs, ["o3"])
+        let v1 = try await app.store.plan(personID: p.id, version: 1)
+        XCTAssertEqual(v1?.plan.outcome("o2")?.statement, "I want to stay in my own home", "version 1 keeps o2 as it was")
+        XCTAssertEqual(v1?.plan.actions.first { $0.id == "a2" }?.description, "A rail fitted on the stairs")
     }
 
     // MARK: Refusals

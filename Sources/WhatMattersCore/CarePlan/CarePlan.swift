@@ -36,6 +36,11 @@ public struct CarePlan: Codable, Equatable, Sendable {
     /// Top-level members of the imported document that were absent (not merely empty),
     /// sorted: `strengths`, `scores`, `views`…
     public var absentFromDocument: [String]
+    /// For each kind of item (by id prefix, `o`, `a`…), the highest id number an earlier
+    /// version held that this one no longer shows (an item removed, or left out of an
+    /// imported document), so that a new item never takes an id that meant another item
+    /// before (see `newID`). Absent while nothing has gone; never part of the plan document.
+    public var idHighWaterMarks: [String: Int]?
 
     public init(documentID: String, service: Service, language: Locale2, documentPerson: PlanDocument.Person? = nil,
                 documentConversations: [PlanDocument.Conversation]? = nil, whatMatters: String? = nil,
@@ -265,14 +270,6 @@ public struct Agreement: Codable, Equatable, Sendable {
 
 extension CarePlan {
     public func outcome(_ id: String) -> PersonalOutcomeItem? { outcomes.first { $0.id == id } }
-
-    /// A fresh id for a new item of a list: `prefix` and the next number not used.
-    public static func nextID(_ prefix: String, existing: [String]) -> String {
-        var n = existing.count + 1
-        let used = Set(existing)
-        while used.contains("\(prefix)\(n)") { n += 1 }
-        return "\(prefix)\(n)"
-    }
 
     /// Score entries that are not corrected by a later entry, in entry order.
     public var effectiveScores: [ScoreEntry] {

@@ -5,7 +5,8 @@ extension CarePlan {
     /// cannot carry, wherever it still fits: outcomes' reasons, "I" statements and status
     /// (by outcome id); strengths' links, people's direction of support, who is worried,
     /// actions' who, dates, status and service details (by their words); score comments
-    /// and `other` scores; reviews, the child's voice, the agreement and differing views.
+    /// and `other` scores; reviews, the child's voice, the agreement and differing views;
+    /// and which ids have been used, so that new items never take one again.
     /// Its `document` is always exactly `document`.
     public static func merging(_ document: PlanDocument, into existing: CarePlan?) -> CarePlan {
         var p = CarePlan(document: document)
@@ -66,6 +67,8 @@ extension CarePlan {
         }
         p.childsVoice = old.childsVoice
         p.agreement = old.agreement
+        // Ids the old version used and the document no longer shows are not given again.
+        p.remember(idsOf: old)
         return p
     }
 }

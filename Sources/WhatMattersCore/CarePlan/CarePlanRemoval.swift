@@ -41,7 +41,8 @@ extension CarePlan {
         (strengths.filter { $0.outcomeIDs.contains(id) }, actions.filter { ($0.outcomeIDs ?? []).contains(id) })
     }
 
-    /// The plan without the item; every other part exactly as it was. Removing an outcome
+    /// The plan without the item; every other part exactly as it was, and the item's id
+    /// remembered as used (`idHighWaterMarks`), never to be given again. Removing an outcome
     /// also removes its id from the strengths and actions linked to it; an outcome with
     /// scores or reviews recorded against it is refused.
     public func removing(_ kind: RemovablePlanItem, id: String) -> Result<CarePlan, PlanRemovalRefusal> {
@@ -60,6 +61,8 @@ extension CarePlan {
         case .differingView: p.analysis.differingViews.removeAll { $0.id == id }
         case .action: p.actions.removeAll { $0.id == id }
         }
+        // Its id is not given to another item later.
+        p.remember(kind.idKind, usedUpTo: highestIDNumber(kind.idKind))
         return .success(p)
     }
 }

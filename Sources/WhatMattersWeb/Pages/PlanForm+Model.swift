@@ -108,32 +108,32 @@ struct PlanFormModel {
             case .child: p.childsVoice = try PlanValidation.childsVoice(input).get()
             case .agreement: p.agreement = try PlanValidation.agreement(input, today: today).get()
             case .outcomes:
-                let id = itemID ?? CarePlan.nextID("o", existing: plan.outcomes.map(\.id))
+                let id = itemID ?? plan.newID(.outcome)
                 put(try PlanValidation.outcome(input, id: id, existing: plan.outcomes.first { $0.id == id }).get(), into: &p.outcomes)
             case .strengths:
-                let id = itemID ?? CarePlan.nextID("s", existing: plan.strengths.map(\.id))
+                let id = itemID ?? plan.newID(.strength)
                 put(try PlanValidation.strength(input, id: id, plan: plan).get(), into: &p.strengths)
             case .people:
-                let id = itemID ?? CarePlan.nextID("p", existing: plan.importantPeople.map(\.id))
+                let id = itemID ?? plan.newID(.importantPerson)
                 put(try PlanValidation.importantPerson(input, id: id).get(), into: &p.importantPeople)
             case .worries:
-                let id = itemID ?? CarePlan.nextID("w", existing: plan.analysis.worries.map(\.id))
+                let id = itemID ?? plan.newID(.worry)
                 put(try PlanValidation.worry(input, id: id).get(), into: &p.analysis.worries)
             case .differences:
-                let id = itemID ?? CarePlan.nextID("d", existing: plan.analysis.differingViews.map(\.id))
+                let id = itemID ?? plan.newID(.differingView)
                 put(try PlanValidation.differingView(input, id: id).get(), into: &p.analysis.differingViews)
             case .actions:
-                let id = itemID ?? CarePlan.nextID("a", existing: plan.actions.map(\.id))
+                let id = itemID ?? plan.newID(.action)
                 put(try PlanValidation.action(input, id: id, plan: plan, existing: plan.actions.first { $0.id == id }).get(), into: &p.actions)
             case .scores:
-                let id = CarePlan.nextID("sc", existing: plan.scores.map(\.id))
+                let id = plan.newID(.score)
                 p.scores.append(try PlanValidation.score(input, id: id, plan: plan, today: today).get())
             case .reviews:
-                let id = CarePlan.nextID("r", existing: plan.reviews.map(\.id))
-                var ids = plan.scores.map(\.id)
+                let id = plan.newID(.review)
+                var taken: [String] = []
                 let (review, scores) = try PlanValidation.review(input, id: id, plan: plan, today: today, nextScoreID: { _ in
-                    let next = CarePlan.nextID("sc", existing: ids)
-                    ids.append(next)
+                    let next = plan.newID(.score, besides: taken)
+                    taken.append(next)
                     return next
                 }).get()
                 p.reviews.append(review)
