@@ -11,15 +11,28 @@ extension Store {
             .decode(column: "password_hash", as: String.self)
     }
 
-    /// Stores a new password hash (made by the caller, bcrypt in Web) and ends every session of
+    /// Stores a new password hash (made by the caller, bcrypt in Web), ends every session of
     /// this member of staff but `keepingSession` (nil: every one), signed in or half-way through
-    /// a second factor, in one audited transaction. Returns how many sessions were ended.
+    /// a second factor, and revokes every API token of theirs, in one audited transaction: whoever
+    /// knew the old password may have made a token with it. Returns what was ended.
     @discardableResult
-    public func changePassword(staffID: UUID, passwordHash: String, keepingSession: String?, by actor: AuditActor) async throws -> Int {
+    public func changePassword(staffID: UUID, passwordHash: String, keepingSession: String?,
+                               by actor: AuditActor) async throws -> PasswordChangeResult {
         try await audited(AuditEntry(actor, "password.change", detail: staffID.uuidString)) { s in
             try await s.sql.update("staff").set("password_hash", to: SQLBind(passwordHash)).where("id", .equal, SQLBind(staffID)).run()
-            return try await s.endSessions(staffID: staffID, except: keepingSession)
+            let sessions = try await s.endSessions(staffID: staffID, except: keepingSession)
+            return PasswordChangeResult(sessionsEnded: sessions, tokensRevoked: try await s.revokeTokens(staffID: staffID))
         }
+    }
+
+    /// Revokes every API token of this member of staff by deleting it: a token is kept only as
+    /// its hash, so once the row has gone nothing can match it. Returns how many there were.
+    func revokeTokens(staffID: UUID) async throws -> Int {
+        let count = try await sql.raw("SELECT COUNT(*) AS n FROM api_tokens WHERE staff_id = \(bind: staffID)").first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        guard count > 0 else { return 0 }
+        try await sql.raw("DELETE FROM api_tokens WHERE staff_id = \(bind: staffID)").run()
+        return count
     }
 
     /// Deletes the sessions (Fluent's `_fluent_sessions`) that name this member of staff,
@@ -42,4 +55,13 @@ extension Store {
         try await sql.raw(#"DELETE FROM _fluent_sessions WHERE "key" IN (\#(binds: keys))"#).run()
         return keys.count
     }
+}
+
+/// What changing a password ended besides the password itself.
+public struct PasswordChangeResult: Equatable, Sendable {
+    /// Sessions of the member of staff ended (all but the one kept).
+    public var sessionsEnded: Int
+    /// Their API tokens revoked.
+    public var tokensRevoked: Int
+    public init(sessionsEnded: Int, tokensRevoked: Int) { self.sessionsEnded = sessionsEnded; self.tokensRevoked = tokensRevoked }
 }

@@ -116,6 +116,70 @@ final class PasswordChangeTests: WebTestCase {
         XCTAssertEqual(hash?.hasPrefix("$2"), true, "stored as a bcrypt hash")
     }
 
+    /// GET /api/v1/people with this bearer token.
+    func apiStatus(_ token: String) async throws -> HTTPStatus {
+        var headers = HTTPHeaders()
+        headers.bearerAuthorization = BearerAuthorization(token: token)
+        return try await Browser(app).send(.GET, "/api/v1/people", headers: headers, body: nil).status
+    }
+
+    func testChangingThePasswordRevokesTheAPITokensAndSaysSo() async throws {
+        let first = try await Accounts.createToken(app, email: "nia@example.org")
+        let second = try await Accounts.createToken(app, email: "nia@example.org")
+        let colleagues = try await Accounts.createToken(app, email: "tom@example.org")
+        for token in [first, second, colleagues] {
+            let status = try await apiStatus(token)
+            XCTAssertEqual(status, .ok, "the token works before the change")
+        }
+        let b = try await signedIn()
+        let page = try await b.get(Self.path)
+        XCTAssertTrue(page.body.contains("revokes any API tokens you have"), "the page says so before the change")
+
+        let done = try await b.post(Self.path, [("currentPassword", Self.password), ("newPassword", Self.newPassword),
+                                                ("confirmPassword", Self.newPassword)])
+        XCTAssertEqual(done.status, .seeOther)
+        XCTAssertEqual(done.location, Self.path + "?changed=1&tokens=revoked")
+        for token in [first, second] {
+            let status = try await apiStatus(token)
+            XCTAssertEqual(status, .unauthorized, "a token made before the change no longer works")
+        }
+        let colleague = try await apiStatus(colleagues)
+        XCTAssertEqual(colleague, .ok, "other staff's tokens still work")
+
+        let notice = try await b.get(try XCTUnwrap(done.location))
+        XCTAssertTrue(notice.body.contains("Your password has been changed, and your API tokens have been revoked: they no longer work."),
+                      notice.body)
+        try await b.get("/language/cy?back=%2Faccount%2Fpassword")
+        let welsh = try await b.get(try XCTUnwrap(done.location))
+        XCTAssertTrue(welsh.body.contains("Mae eich cyfrinair wedi&#39;i newid, ac mae eich tocynnau API wedi&#39;u dirymu")
+                      || welsh.body.contains("Mae eich cyfrinair wedi'i newid, ac mae eich tocynnau API wedi'u dirymu"), welsh.body)
+
+        // In the same audited transaction as the password: one event, and no token row left.
+        let changes = try await auditRows("password.change")
+        XCTAssertEqual(changes.map(\.actor), ["nia@example.org"])
+        let sql = app.db as! any SQLDatabase
+        func tokens(_ staff: Staff) async throws -> Int {
+            try await sql.raw("SELECT COUNT(*) AS n FROM api_tokens WHERE staff_id = \(bind: staff.id)").first()?.decode(column: "n", as: Int.self) ?? -1
+        }
+        let theirs = try await tokens(practitioner), kept = try await tokens(otherPractitioner)
+        XCTAssertEqual(theirs, 0, "revoked tokens are deleted: only their hashes were kept")
+        XCTAssertEqual(kept, 1, "the colleague's token is kept")
+
+        // A token made after the change works, and a change with no token says nothing of tokens.
+        let fresh = try await Accounts.createToken(app, email: "nia@example.org")
+        let freshStatus = try await apiStatus(fresh)
+        XCTAssertEqual(freshStatus, .ok)
+        let colleagueBrowser = try await signedIn("tom@example.org")
+        try await colleagueBrowser.get(Self.path)
+        try await sql.raw("DELETE FROM api_tokens").run()
+        let plain = try await colleagueBrowser.post(Self.path, [("currentPassword", Self.password), ("newPassword", Self.newPassword),
+                                                                ("confirmPassword", Self.newPassword)])
+        XCTAssertEqual(plain.location, Self.path + "?changed=1")
+        let plainNotice = try await colleagueBrowser.get(try XCTUnwrap(plain.location))
+        XCTAssertTrue(plainNotice.body.contains("Your password has been changed"))
+        XCTAssertFalse(plainNotice.body.contains("have been revoked"))
+    }
+
     func testEachProblemNamesItsFieldAndNoPasswordIsWrittenBack() async throws {
         let b = try await signedIn()
         let cases: [(what: String, current: String, new: String, confirm: String, field: String, message: String)] = [

@@ -9,6 +9,8 @@ struct PasswordChangeModel {
     var problems: [FormProblem] = []
     /// The password has just been changed: say so.
     var changed = false
+    /// The change revoked API tokens of theirs: say that too.
+    var tokensRevoked = false
 
     static let fields = ["currentPassword", "newPassword", "confirmPassword"]
 
@@ -46,7 +48,8 @@ struct PasswordChangeModel {
 enum PasswordChangeControllers {
     static func form(_ req: Request) async throws -> Response {
         _ = try req.requireStaff()
-        let model = PasswordChangeModel(changed: req.query[String.self, at: "changed"] == "1")
+        let model = PasswordChangeModel(changed: req.query[String.self, at: "changed"] == "1",
+                                        tokensRevoked: req.query[String.self, at: "tokens"] == "revoked")
         return req.html(model.render(req.pageContext()))
     }
 
@@ -75,11 +78,12 @@ enum PasswordChangeControllers {
         }
         let hash = try await req.password.async.hash(new)
         // Every session of this member of staff ends, this one too; it carries on under a new id.
-        try await req.store.changePassword(staffID: staff.id, passwordHash: hash, keepingSession: nil, by: try req.actor())
+        // Their API tokens are revoked with it.
+        let ended = try await req.store.changePassword(staffID: staff.id, passwordHash: hash, keepingSession: nil, by: try req.actor())
         let data = req.session.data
         req.session.id = nil
         req.session.data = data
         req.session.data[SessionKeys.csrf] = Token.random()
-        return req.redirect(to: SiteRoute.passwordChange.path + "?changed=1")
+        return req.redirect(to: SiteRoute.passwordChange.path + "?changed=1" + (ended.tokensRevoked > 0 ? "&tokens=revoked" : ""))
     }
 }

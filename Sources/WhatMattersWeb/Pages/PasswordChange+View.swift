@@ -11,7 +11,7 @@ extension PasswordChangeModel {
             Components.textInput(FieldState(name: name, value: "", error: error(name)), label: t("field.\(name)"), hint: hint, t: t,
                                  type: "password", width: "govuk-input govuk-!-width-one-half", autocomplete: autocomplete, spellcheck: false)
         }
-        return Layout.page(ctx, title: t("password.title"), problems: problems, notice: changed ? t("password.changed") : nil, [
+        return Layout.page(ctx, title: t("password.title"), problems: problems, notice: changed ? t(tokensRevoked ? "password.changedTokensRevoked" : "password.changed") : nil, [
             Components.heading(t("password.title")),
             H.el("p", ["class": "govuk-body"], text: t("password.lead")),
             H.el("form", ["method": "post", "action": SiteRoute.passwordChange.path, "novalidate": ""], [
