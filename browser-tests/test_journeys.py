@@ -11,8 +11,8 @@ from datetime import date, timedelta
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from helpers.journeys import (NewConversation, NewPerson, add_person, open_nav, record_conversation, sign_in,
-                              sign_out, switch_language, team_counts, use_language)
+from helpers.journeys import (NewConversation, NewPerson, add_person, open_nav, open_team, record_conversation,
+                              sign_in, sign_out, switch_language, team_counts, use_language)
 
 
 def test_sign_in_and_sign_out(browser, practitioner):
@@ -56,7 +56,7 @@ def test_record_a_what_matters_conversation_in_welsh(browser, practitioner):
     assert b.h1() == b.t("caseload.title", "cy")
     assert b.text(".wm-language") == "English"
 
-    open_nav(b, "nav.team", "team-before")
+    open_team(b, "team-before")
     before = team_counts(b)
 
     name = "Gwenllïan Ŵyn Prydderch"
@@ -85,7 +85,7 @@ def test_record_a_what_matters_conversation_in_welsh(browser, practitioner):
     assert b.t("language.cy") in b.texts(".govuk-summary-list__value")
 
     # Counted on the team page: one more person, one more conversation, resolved without an assessment.
-    open_nav(b, "nav.team", "team-after")
+    open_team(b, "team-after")
     after = team_counts(b)
     for key in ("team.people", "team.conversations", "team.resolved", "next.own-solution"):
         assert after[key] == before[key] + 1, f"{key}: {before[key]} before, {after[key]} after"

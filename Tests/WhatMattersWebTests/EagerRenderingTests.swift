@@ -16,7 +16,7 @@ final class EagerRenderingTests: XCTestCase {
         PageContext(t: Localizer(locale),
                     staff: signedIn ? Staff(id: staffID, email: "nia@example.org", name: "Nia <Jones> & \"Co\"", role: .practitioner,
                                             teamIDs: [teamID]) : nil,
-                    csrf: "CSRF-TOKEN", path: path)
+                    csrf: "CSRF-TOKEN", path: path, teamNames: [teamID: "Tîm <Oedolion> & \"Gogledd\" 'Un'"])
     }
 
     var person: Person {

@@ -14,7 +14,7 @@ final class PlanSnapshotTests: XCTestCase {
 
     func ctx(_ locale: Locale2, path: String) -> PageContext {
         PageContext(t: Localizer(locale), staff: Staff(id: staffID, email: "nia@example.org", name: "Nia Jones", role: .practitioner, teamIDs: [teamID]),
-                    csrf: "CSRF-TOKEN", path: path)
+                    csrf: "CSRF-TOKEN", path: path, teamNames: [teamID: "Tîm Oedolion Gogledd"])
     }
 
     func person(_ language: LanguageChoice) -> Person {

@@ -503,7 +503,7 @@ final class QualityAuditTests: WebTestCase {
         let staff = Staff(id: UUID(uuidString: "55555555-5555-5555-5555-555555555555")!, email: "quality@example.org",
                           name: "Gwyneth Quality", role: .qualityLead, teamIDs: [teamID])
         for locale in Locale2.allCases {
-            let ctx = PageContext(t: Localizer(locale), staff: staff, csrf: "CSRF-TOKEN", path: "/quality")
+            let ctx = PageContext(t: Localizer(locale), staff: staff, csrf: "CSRF-TOKEN", path: "/quality", teamNames: [teamID: "Tîm Oedolion Gogledd"])
             assertSnapshot(model.render(ctx).render(indentedBy: .spaces(2)) + "\n", named: "quality-audit.\(locale.rawValue).html")
         }
     }
@@ -540,7 +540,7 @@ final class QualityAuditTests: WebTestCase {
                                          canModerate: true, values: [field: "A comment & no verdict"],
                                          problems: [FormProblem(field: QualityPlanModel.verdictField(.balancedAnalysis),
                                                                 message: t("quality.error.commentWithoutVerdict", ["criterion": t.label(ReviewCriterion.balancedAnalysis)]))])
-            let ctx = PageContext(t: t, staff: staff, csrf: "CSRF-TOKEN", path: "/quality/plans/\(personID)")
+            let ctx = PageContext(t: t, staff: staff, csrf: "CSRF-TOKEN", path: "/quality/plans/\(personID)", teamNames: [teamID: "Tîm Oedolion Gogledd"])
             assertSnapshot(model.render(ctx).render(indentedBy: .spaces(2)) + "\n", named: "quality-moderation.\(locale.rawValue).errors.html")
         }
     }

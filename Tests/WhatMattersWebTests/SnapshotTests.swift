@@ -15,7 +15,7 @@ final class SnapshotTests: XCTestCase {
     func ctx(_ locale: Locale2, path: String, signedIn: Bool = true) -> PageContext {
         PageContext(t: Localizer(locale),
                     staff: signedIn ? Staff(id: staffID, email: "nia@example.org", name: "Nia Jones", role: .practitioner, teamIDs: [teamID]) : nil,
-                    csrf: "CSRF-TOKEN", path: path)
+                    csrf: "CSRF-TOKEN", path: path, teamNames: [teamID: "Tîm Oedolion Gogledd"])
     }
 
     var person: Person {

@@ -65,6 +65,16 @@ def open_nav(b: Browser, key: str, label: str) -> None:
     b.follow(b.t(key), label, within=nav)
 
 
+def open_team(b: Browser, label: str) -> None:
+    """Follow the navigation's (first) team link, which is named after the team; the team's
+    page has the same name as its heading."""
+    nav = b.driver.find_element(By.CSS_SELECTOR, "nav.wm-nav")
+    name = " ".join(nav.find_element(By.CSS_SELECTOR, "a[href^='/teams/']").text.split())
+    assert name not in (b.t("nav.team", "en"), b.t("nav.team", "cy")), f"the team link does not name its team: {name!r}"
+    b.follow(name, label, within=nav)
+    assert b.h1() == name, f"the link {name!r} led to {b.h1()!r}"
+
+
 @dataclass
 class NewPerson:
     name: str

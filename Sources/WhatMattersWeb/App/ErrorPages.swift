@@ -12,19 +12,19 @@ struct ErrorPages: AsyncMiddleware {
         } catch {
             let webError = WebError.from(error)
             if webError == nil { req.logger.report(error: error) }
-            return Self.response(for: webError, req)
+            return await Self.response(for: webError, req)
         }
     }
 
-    static func response(for error: WebError?, _ req: Request) -> Response {
-        let res = body(for: error, req)
+    static func response(for error: WebError?, _ req: Request) async -> Response {
+        let res = await body(for: error, req)
         if case .methodNotAllowed(let allowed)? = error {
             res.headers.replaceOrAdd(name: .allow, value: allowed.map(\.rawValue).joined(separator: ", "))
         }
         return res
     }
 
-    private static func body(for error: WebError?, _ req: Request) -> Response {
+    private static func body(for error: WebError?, _ req: Request) async -> Response {
         let t = req.t
         let status = error?.status ?? .internalServerError
         let title = t(error?.titleKey ?? "problem.server")
@@ -55,10 +55,10 @@ struct ErrorPages: AsyncMiddleware {
             return req.redirect(to: SiteRoute.signIn.path + next)
         }
         if case .breakGlassAvailable(let personID)? = error {
-            return req.html(BreakGlassOffer(personID: personID).render(req.pageContext()), status: .forbidden)
+            return req.html(BreakGlassOffer(personID: personID).render(await req.pageContext()), status: .forbidden)
         }
         let detail = t((error?.titleKey ?? "problem.server") + "Detail", [:])
-        return req.html(ErrorPageModel(title: title, detail: detail).render(req.pageContext()), status: status)
+        return req.html(ErrorPageModel(title: title, detail: detail).render(await req.pageContext()), status: status)
     }
 }
 

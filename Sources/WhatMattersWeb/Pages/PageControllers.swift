@@ -17,7 +17,7 @@ enum PageControllers {
         let model = SignInModel(kept: req.query[String.self, at: "kept"] == "1",
                                 signedOut: req.query[String.self, at: "out"] == "1",
                                 next: safeNext(req.query[String.self, at: "next"]))
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     /// Sign-in throttling: this many failures in the window locks an account, or an address.
@@ -49,14 +49,14 @@ enum PageControllers {
                                                              since: Date().addingTimeInterval(-throttleWindow))
             if failures.account >= maxFailuresPerAccount || failures.address >= maxFailuresPerAddress {
                 model.problems.append(FormProblem(field: "email", message: t("signIn.throttled", ["minutes": String(Int(throttleWindow / 60))])))
-                return req.html(model.render(req.pageContext()), status: .tooManyRequests)
+                return req.html(model.render(await req.pageContext()), status: .tooManyRequests)
             }
             if let (staff, hash) = try await req.store.staffForSignIn(email: email.trimmingCharacters(in: .whitespaces)),
                staff.active, (try? await req.password.async.verify(password, created: hash)) == true {
                 let secondFactor = try await req.store.secondFactor(staffID: staff.id)
                 if secondFactor == nil && staff.role == .administrator {
                     model.problems.append(FormProblem(field: "email", message: t("signIn.adminNeedsSecondFactor")))
-                    return req.html(model.render(req.pageContext()), status: .forbidden)
+                    return req.html(model.render(await req.pageContext()), status: .forbidden)
                 }
                 if secondFactor != nil {
                     // Password right: now the code from their authenticator app.
@@ -70,7 +70,7 @@ enum PageControllers {
                                                   "signin.failed", detail: address))
             model.problems.append(FormProblem(field: "email", message: t("signIn.wrong")))
         }
-        return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
+        return req.html(model.render(await req.pageContext()), status: .unprocessableEntity)
     }
 
     /// A new session id at sign-in, so a session fixed before sign-in is worthless.
@@ -116,7 +116,7 @@ enum PageControllers {
         try await req.audit("people.list", detail: "caseload page \(page.page): \(page.items.count) people")
         let model = PeopleListModel(kind: .caseload, people: page.items, page: page.page, pageCount: page.pageCount,
                                     total: page.total, teams: try await teamsByID(req, for: page.items))
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     static func people(_ req: Request) async throws -> Response {
@@ -125,7 +125,7 @@ enum PageControllers {
         try await req.audit("people.list", detail: "team list page \(page.page): \(page.items.count) people")
         let model = PeopleListModel(kind: .people, people: page.items, page: page.page, pageCount: page.pageCount,
                                     total: page.total, teams: try await teamsByID(req, for: page.items))
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     static func search(_ req: Request, _ form: FormBody) async throws -> Response {
@@ -135,12 +135,12 @@ enum PageControllers {
             let error = query.count > Limits.name ? req.t.message(FieldError("query", .tooLong, limit: Limits.name))
                 : req.t("search.required")
             let model = PeopleListModel(kind: .search, people: [], total: 0, teams: [:], query: query, queryError: error)
-            return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
+            return req.html(model.render(await req.pageContext()), status: .unprocessableEntity)
         }
         let found = try await req.store.searchPeople(query, visibleTo: Viewer(staff))
         try await req.audit("people.search", detail: "\(found.count) found")
         let model = PeopleListModel(kind: .search, people: found, total: found.count, teams: try await teamsByID(req, for: found), query: query)
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     /// The teams of the people listed (a list shows each person's team).
@@ -156,7 +156,7 @@ enum PageControllers {
                                   peopleCount: try await req.store.peopleCount(teamID: id, visibleTo: Viewer(staff)),
                                   counts: try await req.store.conversationCounts(teamID: id, viewerID: staff.id),
                                   notices: staff.role == .teamManager ? try await req.store.teamNotices(teamID: id) : [])
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     // MARK: People
@@ -178,7 +178,7 @@ enum PageControllers {
                                     breakGlass: try await req.store.breakGlassHistory(personID: person.id),
                                     lookedAt: Access.canRestrict(staff.role) ? try await req.store.auditTrail(personID: person.id, limit: 50) : nil,
                                     canRestrict: Access.canRestrict(staff.role) && grant.relationship != .breakGlass)
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     static func noticeFromQuery(_ req: Request) -> String? {
@@ -201,7 +201,7 @@ enum PageControllers {
         let staff = try req.requireStaff()
         let input = PersonInput(teamID: staff.teamIDs.count == 1 ? staff.teamIDs[0].uuidString : nil,
                                 allocatedWorkerID: Access.allocatable(staff.role) ? staff.id.uuidString : nil)
-        return req.html(try await personFormModel(req, mode: .new, input: input).render(req.pageContext()))
+        return req.html(try await personFormModel(req, mode: .new, input: input).render(await req.pageContext()))
     }
 
     static func personInput(_ form: FormBody) -> PersonInput {
@@ -218,7 +218,7 @@ enum PageControllers {
         switch input.validate(today: today(), teams: Set(model.teams.map(\.id)), workers: Set(model.workers.map(\.id))) {
         case .failure(let errors):
             model.errors = errors
-            return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
+            return req.html(model.render(await req.pageContext()), status: .unprocessableEntity)
         case .success(let details):
             let person = try await req.store.createPerson(details, by: try req.actor())
             try await discardDraft(req, form)
@@ -230,7 +230,7 @@ enum PageControllers {
         let person = try await person(req, .write)
         try await req.audit("person.read", person: person.id, detail: "edit form")
         let model = try await personFormModel(req, mode: .edit(person.id, version: person.version), input: PersonInput(person.details))
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     static func updatePerson(_ req: Request, _ form: FormBody) async throws -> Response {
@@ -244,13 +244,13 @@ enum PageControllers {
         switch input.validate(today: today(), teams: teams, workers: workers) {
         case .failure(let errors):
             model.errors = errors
-            return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
+            return req.html(model.render(await req.pageContext()), status: .unprocessableEntity)
         case .success(let details):
             do {
                 _ = try await req.store.updatePerson(person.id, details, expectedVersion: version, by: try req.actor())
             } catch StoreError.conflict {
                 model.conflict = try await req.store.person(person.id)
-                return req.html(model.render(req.pageContext()), status: .conflict)
+                return req.html(model.render(await req.pageContext()), status: .conflict)
             }
             try await discardDraft(req, form)
             return req.redirect(to: SiteRoute.person(person.id).path + "?saved=person")
@@ -268,7 +268,7 @@ enum PageControllers {
     static func newConversationForm(_ req: Request) async throws -> Response {
         let person = try await person(req, .write)
         let model = ConversationFormModel(person: person, mode: .new, input: ConversationFormModel.blank(for: person, today: today()))
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     static func createConversation(_ req: Request, _ form: FormBody) async throws -> Response {
@@ -277,7 +277,7 @@ enum PageControllers {
         switch input.validate(today: today()) {
         case .failure(let errors):
             let model = ConversationFormModel(person: person, mode: .new, input: input, errors: errors, draftID: form.draftID)
-            return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
+            return req.html(model.render(await req.pageContext()), status: .unprocessableEntity)
         case .success(let details):
             _ = try await req.store.addConversation(personID: person.id, details, by: try req.actor())
             try await discardDraft(req, form)
@@ -297,7 +297,7 @@ enum PageControllers {
         try await req.audit("conversation.read", person: person.id, detail: c.id.uuidString)
         let model = ConversationPageModel(person: person, conversation: c,
                                           recordedBy: try await c.recordedBy.asyncMap { try await req.staffMember($0) } ?? nil)
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     static func editConversationForm(_ req: Request) async throws -> Response {
@@ -305,7 +305,7 @@ enum PageControllers {
         let c = try await conversation(req, person: person)
         try await req.audit("conversation.read", person: person.id, detail: c.id.uuidString + " edit form")
         let model = ConversationFormModel(person: person, mode: .edit(c.id, version: c.version), input: ConversationInput(c.details))
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     static func updateConversation(_ req: Request, _ form: FormBody) async throws -> Response {
@@ -318,13 +318,13 @@ enum PageControllers {
         switch input.validate(today: today()) {
         case .failure(let errors):
             model.errors = errors
-            return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
+            return req.html(model.render(await req.pageContext()), status: .unprocessableEntity)
         case .success(let details):
             do {
                 _ = try await req.store.updateConversation(c.id, personID: person.id, details, expectedVersion: version, by: try req.actor())
             } catch StoreError.conflict {
                 model.conflict = try await req.store.conversation(c.id)
-                return req.html(model.render(req.pageContext()), status: .conflict)
+                return req.html(model.render(await req.pageContext()), status: .conflict)
             }
             try await discardDraft(req, form)
             return req.redirect(to: SiteRoute.conversation(person.id, c.id).path + "?saved=conversation")
@@ -351,7 +351,7 @@ enum PageControllers {
             var model = try await personFormModel(req, mode: .new, input: personInput(form))
             model.draftID = id
             model.notice = notice
-            return req.html(model.render(req.pageContext()))
+            return req.html(model.render(await req.pageContext()))
         }
         guard parts.count >= 3, parts[0] == "people", let personID = UUID(uuidString: parts[1]) else { throw WebError.notFound }
         let person = try await req.authorize(personID: personID, .write).person
@@ -360,17 +360,17 @@ enum PageControllers {
                                                   input: personInput(form))
             model.draftID = id
             model.notice = notice
-            return req.html(model.render(req.pageContext()))
+            return req.html(model.render(await req.pageContext()))
         }
         if parts.count == 4, parts[2] == "conversations", parts[3] == "new" {
             let model = ConversationFormModel(person: person, mode: .new, input: conversationInput(form), draftID: id, notice: notice)
-            return req.html(model.render(req.pageContext()))
+            return req.html(model.render(await req.pageContext()))
         }
         if parts.count == 5, parts[2] == "conversations", let cid = UUID(uuidString: parts[3]), parts[4] == "edit",
            let c = try await req.store.conversation(cid), c.personID == person.id {
             let model = ConversationFormModel(person: person, mode: .edit(c.id, version: form["version"].flatMap(Int.init) ?? c.version),
                                               input: conversationInput(form), draftID: id, notice: notice)
-            return req.html(model.render(req.pageContext()))
+            return req.html(model.render(await req.pageContext()))
         }
         if parts.count >= 4, parts[2] == "plan" {
             return try await PlanControllers.restoreDraft(req, person: person, parts: Array(parts[3...]), form: form, draftID: id, notice: notice)

@@ -50,7 +50,7 @@ enum PasswordChangeControllers {
         _ = try req.requireStaff()
         let model = PasswordChangeModel(changed: req.query[String.self, at: "changed"] == "1",
                                         tokensRevoked: req.query[String.self, at: "tokens"] == "revoked")
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     static func change(_ req: Request, _ form: FormBody) async throws -> Response {
@@ -63,7 +63,7 @@ enum PasswordChangeControllers {
         if failures.account >= PageControllers.maxFailuresPerAccount {
             let minutes = String(Int(PageControllers.throttleWindow / 60))
             let model = PasswordChangeModel(problems: [FormProblem(field: "currentPassword", message: t("password.throttled", ["minutes": minutes]))])
-            return req.html(model.render(req.pageContext()), status: .tooManyRequests)
+            return req.html(model.render(await req.pageContext()), status: .tooManyRequests)
         }
         var currentIsRight: Bool?
         if !current.isEmpty, let hash = try await req.store.passwordHash(staffID: staff.id) {
@@ -74,7 +74,7 @@ enum PasswordChangeControllers {
         }
         let problems = PasswordChangeModel.problems(current: current, new: new, confirm: confirm, currentIsRight: currentIsRight, staff: staff, t: t)
         guard problems.isEmpty else {
-            return req.html(PasswordChangeModel(problems: problems).render(req.pageContext()), status: .unprocessableEntity)
+            return req.html(PasswordChangeModel(problems: problems).render(await req.pageContext()), status: .unprocessableEntity)
         }
         let hash = try await req.password.async.hash(new)
         // Every session of this member of staff ends, this one too; it carries on under a new id.

@@ -42,7 +42,7 @@ enum PlanControllers {
         if record == nil {
             model.conversations = try await req.store.conversations(personID: person.id).items.filter { $0.details.kind == .whatMatters }
         }
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     static func version(_ req: Request) async throws -> Response {
@@ -54,7 +54,7 @@ enum PlanControllers {
         let model = PlanPageModel(person: person, record: record, latestVersion: latest.version,
                                   savedBy: try await record.savedBy.asyncMap { try await req.staffMember($0) } ?? nil,
                                   review: record.plan.practiceReview(language: reviewLanguage(req)))
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     static func versions(_ req: Request) async throws -> Response {
@@ -63,14 +63,14 @@ enum PlanControllers {
         let versions = try await req.store.planVersions(personID: person.id)
         var names: [UUID: String] = [:]
         for id in Set(versions.compactMap(\.savedBy)) { names[id] = try await req.store.staff(id)?.name }
-        return req.html(PlanVersionsModel(person: person, versions: versions, staffNames: names).render(req.pageContext()))
+        return req.html(PlanVersionsModel(person: person, versions: versions, staffNames: names).render(await req.pageContext()))
     }
 
     static func print(_ req: Request) async throws -> Response {
         let person = try await PageControllers.person(req, .read)
         guard let record = try await req.store.plan(personID: person.id) else { throw WebError.notFound }
         try await req.audit("plan.print", person: person.id)
-        return req.html(PlanPrintModel(person: person, record: record).render(req.pageContext()))
+        return req.html(PlanPrintModel(person: person, record: record).render(await req.pageContext()))
     }
 
     // MARK: Starting a plan
@@ -134,7 +134,7 @@ enum PlanControllers {
         try await req.audit("plan.read", person: person.id, detail: "\(section.rawValue) form")
         let model = PlanFormModel(person: person, plan: plan, version: record?.version ?? 0, section: section, itemID: itemID, input: input,
                                   review: record.map { $0.plan.practiceReview(language: reviewLanguage(req)) })
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     static func partForm(_ req: Request) async throws -> Response { try await formPage(req, shape: .part) }
@@ -169,7 +169,7 @@ enum PlanControllers {
         switch PlanFormModel.apply(section, input: input, itemID: itemID, to: base, today: today()) {
         case .failure(let errors):
             model.errors = errors
-            return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
+            return req.html(model.render(await req.pageContext()), status: .unprocessableEntity)
         case .success(let plan):
             do {
                 _ = try await req.store.savePlan(personID: person.id, plan, expectedVersion: version ?? current?.version ?? 0,
@@ -177,7 +177,7 @@ enum PlanControllers {
             } catch StoreError.conflict {
                 model.conflict = try await req.store.plan(personID: person.id)
                 if let saved = model.conflict { model.plan = saved.plan; model.review = saved.plan.practiceReview(language: reviewLanguage(req)) }
-                return req.html(model.render(req.pageContext()), status: .conflict)
+                return req.html(model.render(await req.pageContext()), status: .conflict)
             }
             if let id = form.draftID { try await req.store.deleteDraft(id) }
             return req.redirect(to: SiteRoute.plan(person.id, .page).path + "?saved=plan#" + section.anchor)
@@ -209,7 +209,7 @@ enum PlanControllers {
         var model = PlanRemoveModel(person: person, plan: record.plan, version: record.version, section: section, itemID: itemID)
         model.staleVersion = staleVersion
         model.refused = refused
-        return req.html(model.render(req.pageContext()), status: status)
+        return req.html(model.render(await req.pageContext()), status: status)
     }
 
     /// Removes the item from the version the confirmation showed, saving a new version like
@@ -261,7 +261,7 @@ enum PlanControllers {
         let opened = version > 0 ? try await req.store.plan(personID: person.id, version: version) : nil
         let model = PlanFormModel(person: person, plan: opened?.plan ?? current?.plan ?? newPlan(for: person), version: version,
                                   section: section, itemID: itemID, input: PlanFormModel.input(form), draftID: draftID, notice: notice)
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     static func savePart(_ req: Request, _ form: FormBody) async throws -> Response { try await save(req, form, shape: .part) }

@@ -6,7 +6,7 @@ extension PlanPrintModel {
     /// `ctx` is the reader's; the plan itself is written in the person's language.
     func render(_ ctx: PageContext) -> HTML {
         let t = Localizer(language)
-        let pageCtx = PageContext(t: t, staff: ctx.staff, csrf: ctx.csrf, path: ctx.path)
+        let pageCtx = PageContext(t: t, staff: ctx.staff, csrf: ctx.csrf, path: ctx.path, teamNames: ctx.teamNames)
         let plan = record.plan
         let lang = plan.language
         let name = person.details.name

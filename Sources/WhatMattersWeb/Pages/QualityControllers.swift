@@ -68,7 +68,7 @@ enum QualityControllers {
             goodPractice: try await req.store.goodPracticePlans(visibleTo: viewer, filter: filter),
             agreement: try await req.store.moderationAgreement(visibleTo: viewer, filter: filter),
             canExport: mayExport(staff))
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     // MARK: CSV export
@@ -103,7 +103,7 @@ enum QualityControllers {
         try await req.audit("quality.read", person: person.id, detail: "version \(record.version)")
         var model = try await planModel(req, staff, person, record)
         if req.query[String.self, at: "saved"] == "1" { model.notice = req.t("quality.plan.saved") }
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     static func planModel(_ req: Request, _ staff: Staff, _ person: Person, _ record: PlanRecord) async throws -> QualityPlanModel {
@@ -161,6 +161,6 @@ enum QualityControllers {
         var model = try await planModel(req, staff, person, latest)
         model.values = values
         model.problems = problems
-        return req.html(model.render(req.pageContext()), status: status)
+        return req.html(model.render(await req.pageContext()), status: status)
     }
 }

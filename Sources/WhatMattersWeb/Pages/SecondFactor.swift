@@ -71,7 +71,7 @@ enum SecondFactorControllers {
 
     static func codeForm(_ req: Request) async throws -> Response {
         guard try await pendingStaff(req) != nil else { return req.redirect(to: SiteRoute.signIn.path) }
-        return req.html(SecondFactorCodeModel(next: PageControllers.safeNext(req.query[String.self, at: "next"])).render(req.pageContext()))
+        return req.html(SecondFactorCodeModel(next: PageControllers.safeNext(req.query[String.self, at: "next"])).render(await req.pageContext()))
     }
 
     static func checkCode(_ req: Request, _ form: FormBody) async throws -> Response {
@@ -81,7 +81,7 @@ enum SecondFactorControllers {
                                                          since: Date().addingTimeInterval(-PageControllers.throttleWindow))
         if failures.account >= PageControllers.maxFailuresPerAccount {
             let model = SecondFactorCodeModel(next: next, problem: req.t("signIn.throttled", ["minutes": String(Int(PageControllers.throttleWindow / 60))]))
-            return req.html(model.render(req.pageContext()), status: .tooManyRequests)
+            return req.html(model.render(await req.pageContext()), status: .tooManyRequests)
         }
         if let secret = try await req.store.secondFactor(staffID: staff.id).flatMap(Base32.decode),
            TOTP.verify(form["code"] ?? "", secret: secret) {
@@ -91,19 +91,19 @@ enum SecondFactorControllers {
         try await req.store.record(AuditEntry(AuditActor(id: staff.id, label: staff.email), "signin.failed",
                                               detail: req.remoteAddress?.ipAddress ?? ""))
         let model = SecondFactorCodeModel(next: next, problem: req.t("secondFactor.wrongCode"))
-        return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
+        return req.html(model.render(await req.pageContext()), status: .unprocessableEntity)
     }
 
     static func setupForm(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         if try await req.store.secondFactor(staffID: staff.id) != nil {
-            return req.html(SecondFactorSetupModel(enabled: true, required: false).render(req.pageContext()))
+            return req.html(SecondFactorSetupModel(enabled: true, required: false).render(await req.pageContext()))
         }
         let secret = req.session.data[SessionKeys.enrolling] ?? Base32.encode(TOTP.newSecret())
         req.session.data[SessionKeys.enrolling] = secret
         let model = SecondFactorSetupModel(enabled: false, secret: secret, uri: TOTP.uri(secret: Base32.decode(secret) ?? [], account: staff.email),
                                            required: staff.role == .administrator)
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     static func setup(_ req: Request, _ form: FormBody) async throws -> Response {
@@ -114,7 +114,7 @@ enum SecondFactorControllers {
         guard TOTP.verify(form["code"] ?? "", secret: bytes) else {
             let model = SecondFactorSetupModel(enabled: false, secret: secret, uri: TOTP.uri(secret: bytes, account: staff.email),
                                                problem: req.t("secondFactor.wrongCode"), required: staff.role == .administrator)
-            return req.html(model.render(req.pageContext()), status: .unprocessableEntity)
+            return req.html(model.render(await req.pageContext()), status: .unprocessableEntity)
         }
         try await req.store.setSecondFactor(staffID: staff.id, secret: secret, by: try req.actor())
         req.session.data[SessionKeys.enrolling] = nil

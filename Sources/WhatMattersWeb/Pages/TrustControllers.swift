@@ -15,7 +15,7 @@ enum TrustControllers {
     static func breakGlassForm(_ req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         guard Access.mayBreakGlass(staff.role), let p = try await req.store.person(try personID(req)), !p.restricted else { throw WebError.notFound }
-        return req.html(BreakGlassFormModel(personID: p.id).render(req.pageContext()))
+        return req.html(BreakGlassFormModel(personID: p.id).render(await req.pageContext()))
     }
 
     static func breakGlass(_ req: Request, _ form: FormBody) async throws -> Response {
@@ -39,7 +39,7 @@ enum TrustControllers {
         let passwordOK: Bool
         if let hash { passwordOK = (try? await req.password.async.verify(form["password"] ?? "", created: hash)) ?? false } else { passwordOK = false }
         if !passwordOK { model.problems.append(FormProblem(field: "password", message: t("breakGlass.passwordWrong"))) }
-        guard model.problems.isEmpty else { return req.html(model.render(req.pageContext()), status: .unprocessableEntity) }
+        guard model.problems.isEmpty else { return req.html(model.render(await req.pageContext()), status: .unprocessableEntity) }
         _ = try await req.store.breakGlass(staff: staff, person: person, reason: reason, minutes: breakGlassMinutes, by: try req.actor())
         return req.redirect(to: SiteRoute.person(person.id).path)
     }
@@ -50,7 +50,7 @@ enum TrustControllers {
         guard Access.canRestrict(staff.role), grant.relationship != .breakGlass else { throw WebError.forbidden }
         let model = RestrictionFormModel(person: grant.person, staff: try await req.store.staff(inTeams: [grant.person.details.teamID]),
                                          named: try await req.store.namedStaff(personID: grant.person.id))
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     static func restrict(_ req: Request, _ form: FormBody) async throws -> Response {
@@ -72,7 +72,7 @@ enum TrustControllers {
                                        conversations: try await req.store.conversations(personID: p.id, page: 1, per: 100_000).items,
                                        trail: try await req.store.auditTrail(personID: p.id, limit: 1_000_000),
                                        breakGlass: try await req.store.breakGlassHistory(personID: p.id))
-        return req.html(model.render(req.pageContext()))
+        return req.html(model.render(await req.pageContext()))
     }
 
     static func subjectAccessJSON(_ req: Request) async throws -> Response {

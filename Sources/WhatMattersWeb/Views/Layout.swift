@@ -9,6 +9,9 @@ struct PageContext {
     let csrf: String
     /// The path of this page, so that the language switch comes back here.
     let path: String
+    /// The names of the signed-in member of staff's teams, for the navigation's links (a
+    /// team missing here is linked as "Team").
+    var teamNames: [UUID: String] = [:]
 }
 
 /// One problem on a form, shown in the summary at the top and beside the field.
@@ -66,7 +69,16 @@ enum Layout {
         guard let staff = ctx.staff else { return H.group([]) }
         let t = ctx.t
         var links: [(SiteRoute, String)] = [(.caseload, t("nav.caseload")), (.people, t("nav.people"))]
-        links += staff.teamIDs.prefix(3).map { (.team($0), t("nav.team")) }
+        // Each team's link is named after it, so that staff in several teams can tell their
+        // links apart (WCAG 2.4.4), in order of name.
+        let teams = staff.teamIDs.map { (id: $0, name: ctx.teamNames[$0]) }.sorted { a, b in
+            switch (a.name, b.name) {
+            case let (x?, y?): return x.compare(y, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedAscending
+            case (.some, nil): return true
+            default: return false
+            }
+        }
+        links += teams.prefix(3).map { (.team($0.id), $0.name ?? t("nav.team")) }
         if QualityControllers.mayAudit(staff.role) { links.append((.qualityAudit, t("nav.quality"))) }
         links.append((.secondFactor, t("nav.secondFactor")))
         links.append((.passwordChange, t("nav.password")))
