@@ -78,6 +78,11 @@ public struct Store: Sendable {
         switch location {
         case .sqlite(let path):
             databases.use(.sqlite(.file(path), sqlLogLevel: logSQL ? .info : nil), as: .sqlite)
+            // The driver keeps one connection per event loop, and a request's queries wait
+            // for it: a read waiting behind the audit trail's commit (an fsync) or behind a
+            // checkpoint made every page on that loop wait. These get connections of their own.
+            databases.use(.sqlite(.file(path), sqlLogLevel: logSQL ? .info : nil), as: .auditTrail, isDefault: false)
+            databases.use(.sqlite(.file(path), sqlLogLevel: logSQL ? .info : nil), as: .checkpoint, isDefault: false)
         case .postgres(let url):
             var config = try SQLPostgresConfiguration(url: url)
             config.searchPath = nil
@@ -108,12 +113,40 @@ public struct Store: Sendable {
     /// SQLite keeps one connection per event loop; each must wait for another's write lock
     /// (busy timeout) rather than fail at once, and sync fully on commit. The pool keeps its
     /// connections, so setting this once per loop at start-up is enough.
+    /// A commit no longer copies the write-ahead log back into the database once it holds
+    /// 1,000 pages (SQLite's default, which made the request that crossed it, and every one
+    /// queued behind it, wait): `checkpoint()` does it in the background, and a commit does it
+    /// only if the log ever reaches `walBackstopPages`.
     public static func tuneConnections(_ databases: Databases, loops: [any EventLoop], logger: Logger) async throws {
-        for loop in loops {
-            guard let db = databases.database(logger: logger, on: loop) as? any SQLDatabase, db.dialect.name == "sqlite" else { return }
-            try await db.raw("PRAGMA busy_timeout = 10000").run()
-            try await db.raw("PRAGMA synchronous = FULL").run()
+        for id in [DatabaseID?.none, .auditTrail, .checkpoint] {
+            for loop in loops {
+                guard let db = databases.database(id, logger: logger, on: loop) as? any SQLDatabase, db.dialect.name == "sqlite" else { return }
+                try await db.raw("PRAGMA busy_timeout = 10000").run()
+                try await db.raw("PRAGMA synchronous = FULL").run()
+                try await db.raw(SQLQueryString("PRAGMA wal_autocheckpoint = \(unsafeRaw: String(walBackstopPages))")).run()
+            }
         }
+    }
+
+    /// Pages (4 KiB) the write-ahead log may reach before a commit checkpoints it itself.
+    static let walBackstopPages = 16_000
+
+    /// Copies the write-ahead log back into the SQLite database without blocking readers or
+    /// writers (a passive checkpoint), on a connection that serves no request. The server
+    /// calls it every few hundred milliseconds. PostgreSQL checkpoints by itself.
+    /// Returns the frames in the log and how many of them are now in the database (nil on
+    /// PostgreSQL).
+    @discardableResult
+    public static func checkpoint(_ databases: Databases, logger: Logger) async throws -> (log: Int, copied: Int)? {
+        guard let db = databases.database(.checkpoint, logger: logger, on: databases.eventLoopGroup.any()) as? any SQLDatabase,
+              db.dialect.name == "sqlite", let row = try await db.raw("PRAGMA wal_checkpoint(PASSIVE)").first() else { return nil }
+        return (try row.decode(column: "log", as: Int.self), try row.decode(column: "checkpointed", as: Int.self))
+    }
+
+    /// The database the audit writer appends to: on SQLite a connection of its own.
+    public static func auditDatabase(_ databases: Databases, logger: Logger) -> any Database {
+        let loop = databases.eventLoopGroup.any()
+        return databases.database(.auditTrail, logger: logger, on: loop) ?? databases.database(logger: logger, on: loop)!
     }
 
     /// True when the database answers a trivial query.
@@ -124,6 +157,13 @@ public struct Store: Sendable {
     public func isEmpty() async throws -> Bool {
         try await StaffModel.query(on: db).count() == 0
     }
+}
+
+extension DatabaseID {
+    /// SQLite only: the audit writer's connection.
+    public static let auditTrail = DatabaseID(string: "sqlite-audit-trail")
+    /// SQLite only: the background checkpoint's connection.
+    public static let checkpoint = DatabaseID(string: "sqlite-checkpoint")
 }
 
 extension Migrations {

@@ -1,6 +1,7 @@
 import Fluent
 import SQLKit
 import Foundation
+import NIOPosix
 import XCTest
 import WhatMattersCore
 @testable import WhatMattersStore
@@ -131,6 +132,22 @@ final class StoreTests: XCTestCase {
         guard case .sqlite = database.location else { return }
         let rows = try await (database.db as! any SQLDatabase).raw("PRAGMA journal_mode").all()
         XCTAssertEqual(try rows.first?.decode(column: "journal_mode", as: String.self), "wal")
+    }
+
+    /// Commits leave the write-ahead log to the background checkpoint (a commit itself copies
+    /// it back only past a far larger size), which copies every frame while nothing reads.
+    func testTheBackgroundCheckpointCopiesTheLogBack() async throws {
+        guard case .sqlite = database.location else { return }
+        try await Store.tuneConnections(database.databases, loops: Array(MultiThreadedEventLoopGroup.singleton.makeIterator()), logger: Logger(label: "test"))
+        let limit = try await (database.db as! any SQLDatabase).raw("PRAGMA wal_autocheckpoint").first()?.decode(column: "wal_autocheckpoint", as: Int.self)
+        XCTAssertEqual(limit, Store.walBackstopPages)
+        for i in 0..<20 {
+            try await store.record(AuditEntry(AuditActor(id: nil, label: "test"), "test.write", detail: "entry \(i)"))
+        }
+        let result = try await Store.checkpoint(database.databases, logger: Logger(label: "test"))
+        let (log, copied) = try XCTUnwrap(result)
+        XCTAssertGreaterThan(log, 0)
+        XCTAssertEqual(copied, log)
     }
 
     func testDatabaseURLParsing() throws {

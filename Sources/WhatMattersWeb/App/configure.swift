@@ -28,9 +28,9 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
     // Reads are audited through one writer, so that reads arriving together share a commit.
     let databases = app.databases, logger = app.logger
-    app.storage[AuditWriterKey.self] = AuditWriter {
-        Store(databases.database(logger: logger, on: databases.eventLoopGroup.any())!)
-    }
+    app.storage[AuditWriterKey.self] = AuditWriter { Store(Store.auditDatabase(databases, logger: logger)) }
+
+    if case .sqlite = config.database { app.lifecycle.use(Checkpointer()) }
 
     Endpoints.register(on: app.routes)
     // bench/load measures the framework's ceiling on this same server with a bare route.
