@@ -15,6 +15,46 @@ final class DomainTests: XCTestCase {
         XCTAssertEqual(Day("1941-02-28")!.years(until: Day("2025-02-27")!), 83)
     }
 
+    /// The day of an instant is worked out without a Calendar; it must be the day Foundation's
+    /// Gregorian calendar in UTC gives, every day from 1601 to 2399 (leap years and centuries),
+    /// at the first and last second of the day.
+    func testTheDayOfAnInstantIsTheGregorianDayInUTC() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var checked = 0
+        for days in stride(from: -134_774, through: 157_000, by: 1) {
+            for second in [0.0, 86_399.5] {
+                let date = Date(timeIntervalSince1970: Double(days) * 86_400 + second)
+                let c = calendar.dateComponents([.year, .month, .day], from: date)
+                let day = Day(date)
+                guard (day.year, day.month, day.day) == (c.year!, c.month!, c.day!) else {
+                    return XCTFail("\(date): \(day) but Foundation says \(c.year!)-\(c.month!)-\(c.day!)")
+                }
+                checked += 1
+            }
+        }
+        XCTAssertEqual(checked, 2 * 291_775)
+        XCTAssertEqual(Day(Date(timeIntervalSince1970: 0)).description, "1970-01-01")
+        XCTAssertEqual(Day(year: 987, month: 3, day: 9)?.description, "0987-03-09")
+        XCTAssertEqual(Day(year: 2024, month: 2, day: 29)?.description, "2024-02-29")
+    }
+
+    /// Hours and money are written back into forms as a person would type them; the same
+    /// text "%.2f" (less a trailing 0) and "%d.%02d" gave, without a format string.
+    func testHoursAndMoneyAreWrittenAsTyped() {
+        for quarter in 0...400 {
+            let h = Double(quarter) / 4
+            let expected = h == h.rounded() ? String(Int(h))
+                : String(String(format: "%.2f", h).reversed().drop(while: { $0 == "0" }).reversed())
+            XCTAssertEqual(PlanValidation.formatHours(h), expected)
+        }
+        XCTAssertEqual(PlanValidation.formatHours(7.1), "7.1")
+        XCTAssertEqual(PlanValidation.formatHours(0.33), "0.33")
+        for p in [0, 5, 99, 100, 101, 1234, 250_000] {
+            XCTAssertEqual(PlanValidation.formatPence(p), String(format: "%d.%02d", p / 100, p % 100))
+        }
+    }
+
     func testAPersonNeedsANameServiceTeamAndLanguageAndEveryProblemIsReported() {
         let result = PersonInput(name: "  ", dateOfBirth: "2030-01-01", service: "elderly", teamID: UUID().uuidString,
                                  preferredLanguage: nil).validate(today: today, teams: [team], workers: [])

@@ -212,11 +212,19 @@ public enum PlanValidation {
                       lists: ["servesOutcomes": a.outcomeIDs ?? []])
     }
 
+    /// Hours as typed back into the form: `7`, `7.5`, `7.25` (to two places, no trailing 0).
     public static func formatHours(_ h: Double) -> String {
-        h == h.rounded() ? String(Int(h)) : String(format: "%.2f", h).replacingOccurrences(of: #"0$"#, with: "", options: .regularExpression)
+        if h == h.rounded() { return String(Int(h)) }
+        let hundredths = Int((abs(h) * 100).rounded(.toNearestOrEven))
+        var text = (h < 0 ? "-" : "") + String(hundredths / 100) + "." + Day.padded(hundredths % 100, 2)
+        if text.hasSuffix("0") { text.removeLast() }
+        return text
     }
 
-    public static func formatPence(_ p: Int) -> String { String(format: "%d.%02d", p / 100, p % 100) }
+    /// `1234` → `12.34`.
+    public static func formatPence(_ p: Int) -> String {
+        (p < 0 ? "-" : "") + String(abs(p) / 100) + "." + Day.padded(abs(p) % 100, 2)
+    }
 
     // MARK: Scores
 

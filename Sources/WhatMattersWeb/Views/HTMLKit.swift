@@ -1,46 +1,87 @@
 import Foundation
 import Plot
 
-/// Plot nodes in the body of a page.
-typealias BodyNode = Node<HTML.BodyContext>
+/// A piece of a page's body. While a request is answered (`H.eager`) it is the finished
+/// HTML as UTF-8 bytes, so a parent copies its children's bytes in without asking anything
+/// to render; otherwise (snapshots, written with indentation) it is Plot's node.
+struct BodyNode {
+    fileprivate enum Storage { case html([UInt8]), plot(Node<HTML.BodyContext>) }
+    fileprivate let storage: Storage
+
+    /// As a Plot node, for the base layout's document.
+    var plot: Node<HTML.BodyContext> {
+        switch storage {
+        case .html(let html): return .raw(String(decoding: html, as: UTF8.self))
+        case .plot(let node): return node
+        }
+    }
+
+    /// The HTML text, without indentation.
+    func render() -> String { render(indentedBy: nil) }
+
+    /// The HTML text; indented (as snapshots are written) when it is Plot's node.
+    func render(indentedBy indentation: Indentation.Kind?) -> String {
+        switch storage {
+        case .html(let html): return String(decoding: html, as: UTF8.self)
+        case .plot(let node): return node.render(indentedBy: indentation)
+        }
+    }
+
+    fileprivate var byteCount: Int {
+        if case .html(let h) = storage { return h.count }
+        return 0
+    }
+
+    fileprivate func write(into out: inout [UInt8]) {
+        switch storage {
+        case .html(let h): out.append(contentsOf: h)
+        case .plot(let node): out.append(contentsOf: node.render().utf8)
+        }
+    }
+}
 
 /// Escaping for everything a user may have typed. Plot leaves attribute values as they are
 /// and keeps entity-like text such as "&amp;" unescaped, which would change what the user
 /// sees from what they typed; so every text and attribute goes through here. This is the
 /// only place that emits raw HTML.
 enum Escape {
-    static func text(_ s: String) -> String {
-        // Most text has nothing to escape: hand it back as it is.
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+    static func text(_ s: String) -> String { escaped(s, quotes: false) }
+    static func attribute(_ s: String) -> String { escaped(s, quotes: true) }
+
+    /// Most text has nothing to escape: it is handed back as it is.
+    private static func escaped(_ s: String, quotes: Bool) -> String {
+        var out: [UInt8] = []
+        guard write(s, into: &out, quotes: quotes, onlyIfEscaping: true) else { return s }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    static func attribute(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-                                       || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
+    /// Appends `s` to `out`, escaped; true when something needed escaping. With
+    /// `onlyIfEscaping`, text with nothing to escape is not appended (the caller keeps it).
+    @discardableResult
+    static func write(_ s: String, into out: inout [UInt8], quotes: Bool, onlyIfEscaping: Bool = false) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in
+            var runStart = 0
+            for i in 0..<bytes.count {
+                switch bytes[i] {
+                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"): break
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): guard quotes else { continue }
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                switch bytes[i] {
+                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+                default: out.append(contentsOf: "&#39;".utf8)
+                }
+                runStart = i + 1
             }
+            if runStart == 0 && onlyIfEscaping { return false }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            return runStart > 0
         }
-        return out
     }
 }
 
@@ -58,62 +99,91 @@ enum H {
     @TaskLocal static var eager = false
 
     static func el(_ name: String, _ attrs: Attrs = [:], _ children: [BodyNode] = []) -> BodyNode {
-        guard eager else { return .element(named: name, nodes: attributes(attrs) + children) }
-        var html = openingTag(name, attrs)
-        html += ">"
-        for child in children { html += child.render() }
-        html += "</"
-        html += name
-        html += ">"
-        return .raw(html)
+        guard eager else { return BodyNode(storage: .plot(.element(named: name, nodes: attributes(attrs) + children.map(\.plot)))) }
+        var inner = 0
+        for child in children { inner += child.byteCount }
+        var html: [UInt8] = []
+        html.reserveCapacity(inner + tagCapacity(name, attrs))
+        openTag(name, attrs, into: &html)
+        html.append(UInt8(ascii: ">"))
+        for child in children { child.write(into: &html) }
+        closeTag(name, into: &html)
+        return BodyNode(storage: .html(html))
     }
 
     static func el(_ name: String, _ attrs: Attrs = [:], text: String) -> BodyNode {
-        guard eager else { return .element(named: name, nodes: attributes(attrs) + [H.text(text)]) }
-        var html = openingTag(name, attrs)
-        html += ">"
-        html += Escape.text(text)
-        html += "</"
-        html += name
-        html += ">"
-        return .raw(html)
+        guard eager else { return BodyNode(storage: .plot(.element(named: name, nodes: attributes(attrs) + [.raw(Escape.text(text))]))) }
+        var html: [UInt8] = []
+        html.reserveCapacity(text.utf8.count + tagCapacity(name, attrs))
+        openTag(name, attrs, into: &html)
+        html.append(UInt8(ascii: ">"))
+        Escape.write(text, into: &html, quotes: false)
+        closeTag(name, into: &html)
+        return BodyNode(storage: .html(html))
     }
 
     static func void(_ name: String, _ attrs: Attrs = [:]) -> BodyNode {
         guard eager else {
-            return .selfClosedElement(named: name, attributes: attrs.compactMap { k, v in
+            return BodyNode(storage: .plot(.selfClosedElement(named: name, attributes: attrs.compactMap { k, v in
                 v.map { Attribute<HTML.BodyContext>(name: k, value: Escape.attribute($0), ignoreIfValueIsEmpty: false) }
-            })
+            })))
         }
-        return .raw(openingTag(name, attrs) + "/>")
+        var html: [UInt8] = []
+        html.reserveCapacity(tagCapacity(name, attrs))
+        openTag(name, attrs, into: &html)
+        html.append(contentsOf: "/>".utf8)
+        return BodyNode(storage: .html(html))
     }
 
-    static func text(_ s: String) -> BodyNode { .raw(Escape.text(s)) }
+    static func text(_ s: String) -> BodyNode {
+        guard eager else { return BodyNode(storage: .plot(.raw(Escape.text(s)))) }
+        var html: [UInt8] = []
+        html.reserveCapacity(s.utf8.count)
+        Escape.write(s, into: &html, quotes: false)
+        return BodyNode(storage: .html(html))
+    }
 
     static func group(_ nodes: [BodyNode]) -> BodyNode {
-        guard eager else { return .group(nodes) }
-        var html = ""
-        for node in nodes { html += node.render() }
-        return .raw(html)
+        guard eager else { return BodyNode(storage: .plot(.group(nodes.map(\.plot)))) }
+        if nodes.count == 1, case .html = nodes[0].storage { return nodes[0] }
+        var size = 0
+        for node in nodes { size += node.byteCount }
+        var html: [UInt8] = []
+        html.reserveCapacity(size)
+        for node in nodes { node.write(into: &html) }
+        return BodyNode(storage: .html(html))
     }
 
-    static func attributes(_ attrs: Attrs) -> [BodyNode] {
+    static func attributes(_ attrs: Attrs) -> [Node<HTML.BodyContext>] {
         attrs.compactMap { k, v in
             v.map { .attribute(Attribute<HTML.BodyContext>(name: k, value: Escape.attribute($0), ignoreIfValueIsEmpty: false)) }
         }
     }
 
+    /// Room for an element's tags and attributes (escaping may need a little more).
+    private static func tagCapacity(_ name: String, _ attrs: Attrs) -> Int {
+        var n = 2 * name.utf8.count + 6
+        for (k, v) in attrs { if let v { n += k.utf8.count + v.utf8.count + 4 } }
+        return n
+    }
+
+    private static func closeTag(_ name: String, into html: inout [UInt8]) {
+        html.append(contentsOf: "</".utf8)
+        html.append(contentsOf: name.utf8)
+        html.append(UInt8(ascii: ">"))
+    }
+
     /// `<name a="v" b`, without the closing `>`: what Plot writes for these attributes.
-    static func openingTag(_ name: String, _ attrs: Attrs) -> String {
-        var html = "<"
-        html += name
+    private static func openTag(_ name: String, _ attrs: Attrs, into html: inout [UInt8]) {
+        html.append(UInt8(ascii: "<"))
+        html.append(contentsOf: name.utf8)
         func write(_ k: String, _ v: String) {
-            html += " "
-            html += k
+            html.append(UInt8(ascii: " "))
+            html.append(contentsOf: k.utf8)
             if !v.isEmpty {
-                html += "=\""
-                html += Escape.attribute(v)
-                html += "\""
+                html.append(contentsOf: "=\"".utf8)
+                Escape.write(v, into: &html, quotes: true)
+                html.append(UInt8(ascii: "\""))
             }
         }
         // Almost every element names each attribute once: those are written as they come.
@@ -122,7 +192,6 @@ enum H {
         } else {
             for (k, v) in attrs { if let v { write(k, v) } }
         }
-        return html
     }
 
     private static func repeatsAName(_ attrs: Attrs) -> Bool {

@@ -38,6 +38,7 @@ enum Layout {
             ),
             .body(
                 .class("govuk-template__body"),
+                H.group([
                 H.el("a", ["href": "#main", "class": "govuk-skip-link"], text: t("layout.skip")),
                 H.el("header", ["class": "wm-header", "role": "banner"], [
                     H.el("div", ["class": "wm-width"], [
@@ -60,7 +61,8 @@ enum Layout {
                 ]),
                 H.el("footer", ["class": "wm-footer", "role": "contentinfo"], [
                     H.el("div", ["class": "wm-width"], [H.el("p", [:], text: t("layout.footer"))]),
-                ])
+                ]),
+                ]).plot
             )
         )
     }

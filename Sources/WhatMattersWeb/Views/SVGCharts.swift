@@ -7,8 +7,12 @@ import WhatMattersCore
 /// attributes only, never `style` (the Content-Security-Policy forbids inline styles).
 /// Every text goes through `H`, so it is escaped like any other.
 enum SVGCharts {
+    /// A coordinate: whole numbers as they are, others to one decimal place (as "%.1f"
+    /// would write them, without the cost of a format string on every point).
     static func n(_ v: Double) -> String {
-        v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v)
+        if v == v.rounded() { return String(Int(v)) }
+        let tenths = Int((abs(v) * 10).rounded(.toNearestOrEven))
+        return (v < 0 && tenths != 0 ? "-" : "") + String(tenths / 10) + "." + String(tenths % 10)
     }
 
     // MARK: Eco-map
