@@ -118,7 +118,7 @@ extension Store {
     /// writer holds the database.
     public func audited<T: Sendable>(_ entry: AuditEntry, _ body: @escaping @Sendable (Store) async throws -> T) async throws -> T {
         try await retryingBusy {
-            try await db.transaction { tx in
+            try await writeDB.transaction { tx in
                 let store = Store(tx)
                 let (seq, previous) = try await store.claimAuditHead()
                 let result = try await body(store)
@@ -139,7 +139,7 @@ extension Store {
     public func record(_ entries: [AuditEntry]) async throws {
         guard !entries.isEmpty else { return }
         try await retryingBusy {
-            try await db.transaction { tx in
+            try await writeDB.transaction { tx in
                 let store = Store(tx)
                 let (last, previous) = try await store.claimAuditHead(count: entries.count)
                 try await store.appendAudit(entries, firstSeq: last - entries.count + 1, previous: previous)

@@ -84,9 +84,9 @@ extension Store {
     }
 
     public func setLocale(staffID: UUID, _ locale: Locale2) async throws {
-        guard let m = try await StaffModel.find(staffID, on: db) else { throw StoreError.notFound }
+        guard let m = try await StaffModel.find(staffID, on: writeDB) else { throw StoreError.notFound }
         m.locale = locale.rawValue
-        try await m.update(on: db)
+        try await m.update(on: writeDB)
     }
 
     // MARK: API tokens
@@ -308,7 +308,7 @@ extension Store {
     }
 
     public func deleteDraft(_ id: UUID) async throws {
-        try await DraftModel.query(on: db).filter(\.$id == id).delete()
+        try await DraftModel.query(on: writeDB).filter(\.$id == id).delete()
     }
 }
 

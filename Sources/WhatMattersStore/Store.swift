@@ -59,7 +59,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
 /// The persistence API: every query the application makes, in one place, over Core values.
 public struct Store: Sendable {
     public let db: any Database
-    public init(_ db: any Database) { self.db = db }
+    /// Where writes go when it is not `db` (SQLite: see `DatabaseID.writer`).
+    public let writer: (any Database)?
+    public init(_ db: any Database, writer: (any Database)? = nil) { self.db = db; self.writer = writer }
+
+    /// The database this store writes to.
+    var writeDB: any Database { writer ?? db }
 
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
@@ -79,9 +84,11 @@ public struct Store: Sendable {
         case .sqlite(let path):
             databases.use(.sqlite(.file(path), sqlLogLevel: logSQL ? .info : nil), as: .sqlite)
             // The driver keeps one connection per event loop, and a request's queries wait
-            // for it: a read waiting behind the audit trail's commit (an fsync) or behind a
-            // checkpoint made every page on that loop wait. These get connections of their own.
-            databases.use(.sqlite(.file(path), sqlLogLevel: logSQL ? .info : nil), as: .auditTrail, isDefault: false)
+            // for it: a read waiting behind a commit's fsync, behind a checkpoint, or behind
+            // a write waiting its turn for SQLite's one write lock (polling, with sleeps of up
+            // to 100 ms) made every page on that loop wait. Writes and the background
+            // checkpoint get connections of their own; reads never wait for either (WAL).
+            databases.use(.sqlite(.file(path), sqlLogLevel: logSQL ? .info : nil), as: .writer, isDefault: false)
             databases.use(.sqlite(.file(path), sqlLogLevel: logSQL ? .info : nil), as: .checkpoint, isDefault: false)
         case .postgres(let url):
             var config = try SQLPostgresConfiguration(url: url)
@@ -118,7 +125,7 @@ public struct Store: Sendable {
     /// queued behind it, wait): `checkpoint()` does it in the background, and a commit does it
     /// only if the log ever reaches `walBackstopPages`.
     public static func tuneConnections(_ databases: Databases, loops: [any EventLoop], logger: Logger) async throws {
-        for id in [DatabaseID?.none, .auditTrail, .checkpoint] {
+        for id in [DatabaseID?.none, .writer, .checkpoint] {
             for loop in loops {
                 guard let db = databases.database(id, logger: logger, on: loop) as? any SQLDatabase, db.dialect.name == "sqlite" else { return }
                 try await db.raw("PRAGMA busy_timeout = 10000").run()
@@ -143,10 +150,16 @@ public struct Store: Sendable {
         return (try row.decode(column: "log", as: Int.self), try row.decode(column: "checkpointed", as: Int.self))
     }
 
-    /// The database the audit writer appends to: on SQLite a connection of its own.
-    public static func auditDatabase(_ databases: Databases, logger: Logger) -> any Database {
-        let loop = databases.eventLoopGroup.any()
-        return databases.database(.auditTrail, logger: logger, on: loop) ?? databases.database(logger: logger, on: loop)!
+    /// Which database writes go to: on SQLite the connections kept for writing, elsewhere
+    /// (nil) the same as reads.
+    public static func writerID(_ databases: Databases) -> DatabaseID? {
+        databases.configuration(for: .writer) == nil ? nil : .writer
+    }
+
+    /// The database the audit writer appends to: on SQLite, the connection for writes of
+    /// one event loop (always the same one, so that its batches never wait for each other).
+    public static func auditDatabase(_ databases: Databases, on loop: any EventLoop, logger: Logger) -> any Database {
+        databases.database(writerID(databases), logger: logger, on: loop)!
     }
 
     /// True when the database answers a trivial query.
@@ -160,8 +173,8 @@ public struct Store: Sendable {
 }
 
 extension DatabaseID {
-    /// SQLite only: the audit writer's connection.
-    public static let auditTrail = DatabaseID(string: "sqlite-audit-trail")
+    /// SQLite only: the connections every write goes through.
+    public static let writer = DatabaseID(string: "sqlite-writer")
     /// SQLite only: the background checkpoint's connection.
     public static let checkpoint = DatabaseID(string: "sqlite-checkpoint")
 }

@@ -39,23 +39,23 @@ extension Store {
         let m = FormSubmissionModel()
         m.id = token; m.location = ""; m.createdAt = Date()
         do {
-            try await m.create(on: db)
+            try await m.create(on: writeDB)
             return .fresh
         } catch let error as any DatabaseError where error.isConstraintFailure {
-            guard let existing = try await FormSubmissionModel.find(token, on: db) else { return .inFlight }
+            guard let existing = try await FormSubmissionModel.find(token, on: writeDB) else { return .inFlight }
             return existing.location.isEmpty ? .inFlight : .done(location: existing.location)
         }
     }
 
     public func completeSubmission(_ token: String, location: String) async throws {
-        guard let m = try await FormSubmissionModel.find(token, on: db) else { return }
+        guard let m = try await FormSubmissionModel.find(token, on: writeDB) else { return }
         m.location = location
-        try await m.update(on: db)
+        try await m.update(on: writeDB)
     }
 
     /// The post did not go through (errors to correct): the same form may be posted again.
     public func releaseSubmission(_ token: String) async throws {
-        try await FormSubmissionModel.query(on: db).filter(\.$id == token).delete()
+        try await FormSubmissionModel.query(on: writeDB).filter(\.$id == token).delete()
     }
 }
 

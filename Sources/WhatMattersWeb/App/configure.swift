@@ -15,7 +15,9 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
     // Sessions live in the database, so that several instances can share them; an unchanged
     // session is not written back (see UnchangedSessionsSkipped).
-    app.sessions.use { app in UnchangedSessionsSkipped(base: app.fluent.sessions.driver()) }
+    let writer = Store.writerID(app.databases)
+    app.storage[WriterKey.self] = writer
+    app.sessions.use { app in UnchangedSessionsSkipped(base: app.fluent.sessions.driver(writer)) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "wm_session") { id in
         HTTPCookies.Value(string: id.string, path: "/", isSecure: config.behindTLS, isHTTPOnly: true, sameSite: .lax)
     }
@@ -28,7 +30,8 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
 
     // Reads are audited through one writer, so that reads arriving together share a commit.
     let databases = app.databases, logger = app.logger
-    app.storage[AuditWriterKey.self] = AuditWriter { Store(Store.auditDatabase(databases, logger: logger)) }
+    let auditLoop = app.eventLoopGroup.next()
+    app.storage[AuditWriterKey.self] = AuditWriter { Store(Store.auditDatabase(databases, on: auditLoop, logger: logger)) }
 
     if case .sqlite = config.database { app.lifecycle.use(Checkpointer()) }
 

@@ -1,4 +1,5 @@
 import Crypto
+import FluentKit
 import Foundation
 import Vapor
 import WhatMattersCore
@@ -7,6 +8,7 @@ import WhatMattersStore
 /// What every handler needs to know about the request: who is signed in, in which language.
 struct CurrentStaffKey: StorageKey { typealias Value = Staff }
 struct LocaleKey: StorageKey { typealias Value = Locale2 }
+struct WriterKey: StorageKey { typealias Value = DatabaseID }
 
 enum SessionKeys {
     static let staff = "staff"
@@ -28,7 +30,12 @@ enum Cookies {
 }
 
 extension Request {
-    var store: Store { Store(db) }
+    /// Reads on the request's connection; writes, on SQLite, on the connections kept for
+    /// writing (see `DatabaseID.writer`).
+    var store: Store {
+        guard let writer = application.storage[WriterKey.self] else { return Store(db) }
+        return Store(db, writer: db(writer))
+    }
 
     var staff: Staff? { storage[CurrentStaffKey.self] }
 
