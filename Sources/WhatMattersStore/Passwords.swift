@@ -28,11 +28,7 @@ extension Store {
     /// Revokes every API token of this member of staff by deleting it: a token is kept only as
     /// its hash, so once the row has gone nothing can match it. Returns how many there were.
     func revokeTokens(staffID: UUID) async throws -> Int {
-        let count = try await sql.raw("SELECT COUNT(*) AS n FROM api_tokens WHERE staff_id = \(bind: staffID)").first()?
-            .decode(column: "n", as: Int.self) ?? 0
-        guard count > 0 else { return 0 }
-        try await sql.raw("DELETE FROM api_tokens WHERE staff_id = \(bind: staffID)").run()
-        return count
+        try await sql.raw("DELETE FROM api_tokens WHERE staff_id = \(bind: staffID) RETURNING id").all().count
     }
 
     /// Deletes the sessions (Fluent's `_fluent_sessions`) that name this member of staff,

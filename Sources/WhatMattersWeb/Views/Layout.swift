@@ -38,30 +38,31 @@ enum Layout {
             ),
             .body(
                 .class("govuk-template__body"),
+                // One fragment: written out once into Plot's document.
                 H.group([
-                H.el("a", ["href": "#main", "class": "govuk-skip-link"], text: t("layout.skip")),
-                H.el("header", ["class": "wm-header", "role": "banner"], [
-                    H.el("div", ["class": "wm-width"], [
-                        H.el("a", ["href": SiteRoute.home.path, "class": "wm-header__name"], text: t("app.name")),
-                        H.el("span", ["class": "wm-header__tagline"], text: t("app.tagline")),
-                        H.el("a", ["href": SiteRoute.language(other).path + "?back=" + (ctx.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"),
-                                   "class": "wm-language", "lang": other.rawValue, "hreflang": other.rawValue],
-                             text: t("layout.switchTo")),
+                    H.el("a", ["href": "#main", "class": "govuk-skip-link"], text: t("layout.skip")),
+                    H.el("header", ["class": "wm-header", "role": "banner"], [
+                        H.el("div", ["class": "wm-width"], [
+                            H.el("a", ["href": SiteRoute.home.path, "class": "wm-header__name"], text: t("app.name")),
+                            H.el("span", ["class": "wm-header__tagline"], text: t("app.tagline")),
+                            H.el("a", ["href": SiteRoute.language(other).path + "?back=" + (ctx.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"),
+                                       "class": "wm-language", "lang": other.rawValue, "hreflang": other.rawValue],
+                                 text: t("layout.switchTo")),
+                        ]),
                     ]),
-                ]),
-                navigation(ctx),
-                H.el("div", ["class": "wm-width"], [
-                    H.el("main", ["id": "main", "class": "govuk-main-wrapper", "tabindex": "-1"], [
-                        // Inside main, so that every part of the page sits in a landmark.
-                        back.map { H.el("a", ["href": $0.0, "class": "govuk-back-link"], text: $0.1) } ?? H.group([]),
-                        problems.isEmpty ? H.group([]) : errorSummary(t, problems),
-                        notice.map { H.el("div", ["class": "govuk-notification-banner", "role": "status"], [
-                            H.el("p", ["class": "govuk-notification-banner__heading"], text: $0)]) } ?? H.group([]),
-                    ] + content),
-                ]),
-                H.el("footer", ["class": "wm-footer", "role": "contentinfo"], [
-                    H.el("div", ["class": "wm-width"], [H.el("p", [:], text: t("layout.footer"))]),
-                ]),
+                    navigation(ctx),
+                    H.el("div", ["class": "wm-width"], [
+                        H.el("main", ["id": "main", "class": "govuk-main-wrapper", "tabindex": "-1"], [
+                            // Inside main, so that every part of the page sits in a landmark.
+                            back.map { H.el("a", ["href": $0.0, "class": "govuk-back-link"], text: $0.1) } ?? H.group([]),
+                            problems.isEmpty ? H.group([]) : errorSummary(t, problems),
+                            notice.map { H.el("div", ["class": "govuk-notification-banner", "role": "status"], [
+                                H.el("p", ["class": "govuk-notification-banner__heading"], text: $0)]) } ?? H.group([]),
+                        ] + content),
+                    ]),
+                    H.el("footer", ["class": "wm-footer", "role": "contentinfo"], [
+                        H.el("div", ["class": "wm-width"], [H.el("p", [:], text: t("layout.footer"))]),
+                    ]),
                 ]).plot
             )
         )
