@@ -15,11 +15,11 @@ extension Store {
     }
 
     public func teams() async throws -> [Team] {
-        try await sql.raw("SELECT id, name, service FROM teams ORDER BY name").all().map(Self.team)
+        try await reads.raw("SELECT id, name, service FROM teams ORDER BY name").all().map(Self.team)
     }
 
     public func team(_ id: UUID) async throws -> Team? {
-        try await sql.raw("SELECT id, name, service FROM teams WHERE id = \(bind: id)").first().map(Self.team)
+        try await reads.raw("SELECT id, name, service FROM teams WHERE id = \(bind: id)").first().map(Self.team)
     }
 
     public func team(named name: String) async throws -> Team? {
@@ -53,13 +53,13 @@ extension Store {
 
     /// Read on every request (who is signed in): one query, a row per team, decoded directly.
     public func staff(_ id: UUID) async throws -> Staff? {
-        try Self.staff(rows: try await sql.raw("\(unsafeRaw: Self.staffWithTeams) WHERE s.id = \(bind: id)").all())
+        try Self.staff(rows: try await reads.raw("\(unsafeRaw: Self.staffWithTeams) WHERE s.id = \(bind: id)").all())
     }
 
     /// These teams, in no particular order (the ones a list of people shows).
     public func teams(ids: [UUID]) async throws -> [Team] {
         guard !ids.isEmpty else { return [] }
-        return try await sql.raw("SELECT id, name, service FROM teams WHERE id IN (\(binds: ids))").all().map(Self.team)
+        return try await reads.raw("SELECT id, name, service FROM teams WHERE id IN (\(binds: ids))").all().map(Self.team)
     }
 
     /// The member of staff with this email, and their password hash, for sign-in.
@@ -72,11 +72,11 @@ extension Store {
     public func staff(inTeams teamIDs: [UUID]) async throws -> [Staff] {
         guard !teamIDs.isEmpty else { return [] }
         var teamsByStaff: [UUID: [UUID]] = [:]
-        for link in try await sql.raw("SELECT staff_id, team_id FROM staff_teams WHERE team_id IN (\(binds: teamIDs))").all() {
+        for link in try await reads.raw("SELECT staff_id, team_id FROM staff_teams WHERE team_id IN (\(binds: teamIDs))").all() {
             teamsByStaff[try link.uuid("staff_id"), default: []].append(try link.uuid("team_id"))
         }
         guard !teamsByStaff.isEmpty else { return [] }
-        let rows = try await sql.raw("SELECT \(unsafeRaw: Self.staffColumns.joined(separator: ", ")) FROM staff WHERE id IN (\(binds: Array(teamsByStaff.keys))) ORDER BY name").all()
+        let rows = try await reads.raw("SELECT \(unsafeRaw: Self.staffColumns.joined(separator: ", ")) FROM staff WHERE id IN (\(binds: Array(teamsByStaff.keys))) ORDER BY name").all()
         // Each one's teams among those asked about, not all their teams: staff who work across
         // the authority belong to every team, and reading all their links was most of the
         // team page's time. Lists of staff need their names and roles, not their reach.
@@ -101,7 +101,7 @@ extension Store {
 
     /// Read on every API request: the token's member of staff and their teams in one query.
     public func staff(forTokenHash hash: String) async throws -> Staff? {
-        try Self.staff(rows: try await sql.raw(
+        try Self.staff(rows: try await reads.raw(
             "\(unsafeRaw: Self.staffWithTeams) JOIN api_tokens t ON t.staff_id = s.id WHERE t.token_hash = \(bind: hash)").all())
     }
 }
@@ -123,7 +123,7 @@ extension Store {
     }
 
     public func person(_ id: UUID) async throws -> Person? {
-        try await sql.raw("SELECT \(unsafeRaw: Self.personColumnList) FROM people WHERE id = \(bind: id)").first().map(Self.person)
+        try await reads.raw("SELECT \(unsafeRaw: Self.personColumnList) FROM people WHERE id = \(bind: id)").first().map(Self.person)
     }
 
     /// Saves new details only if nobody has saved since `expectedVersion` was read.
@@ -161,7 +161,7 @@ extension Store {
 
     /// Sealed records this member of staff is named on.
     public func namedRecords(staffID: UUID) async throws -> [UUID] {
-        try await sql.raw("SELECT person_id FROM restricted_access WHERE staff_id = \(bind: staffID)").all().map { try $0.uuid("person_id") }
+        try await reads.raw("SELECT person_id FROM restricted_access WHERE staff_id = \(bind: staffID)").all().map { try $0.uuid("person_id") }
     }
 
     /// People this viewer may list, by name.
@@ -173,7 +173,7 @@ extension Store {
     /// People in one team that this viewer may list (for counts on a team page).
     public func peopleCount(teamID: UUID, visibleTo viewer: Viewer) async throws -> Int {
         guard let v = visibility(viewer) else { return 0 }
-        let row = try await sql.raw("SELECT COUNT(id) AS n FROM people WHERE \(v.condition) AND team_id = \(bind: teamID)").first()
+        let row = try await reads.raw("SELECT COUNT(id) AS n FROM people WHERE \(v.condition) AND team_id = \(bind: teamID)").first()
         return try row?.decode(column: "n", as: Int.self) ?? 0
     }
 
@@ -264,7 +264,7 @@ extension Store {
     public func conversationCounts(teamID: UUID, viewerID: UUID? = nil) async throws -> ConversationCounts {
         var named: [UUID] = []
         if let viewerID { named = try await namedRecords(staffID: viewerID) }
-        let rows = try await sql.select()
+        let rows = try await reads.select()
             .column(SQLColumn("what_happened_next", table: "conversations"), as: "next")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from("conversations")

@@ -97,7 +97,7 @@ extension Store {
     /// A session's data, read from the table Fluent's session driver keeps (`_fluent_sessions`),
     /// decoded as that driver decodes it. Read on every request that carries a session cookie.
     public func sessionData(key: String) async throws -> [String: String]? {
-        try await sql.raw(#"SELECT data FROM _fluent_sessions WHERE "key" = \#(bind: key)"#).first()?
+        try await reads.raw(#"SELECT data FROM _fluent_sessions WHERE "key" = \#(bind: key)"#).first()?
             .decode(column: "data", as: [String: String].self)
     }
 
@@ -134,9 +134,9 @@ extension Store {
     func visiblePeople(_ v: Visibility, page: Int, per: Int, and extra: SQLQueryString? = nil) async throws -> WhatMattersCore.Page<Person> {
         var condition = v.condition
         if let extra { condition += " AND " + extra }
-        let countRow = try await sql.raw("SELECT COUNT(id) AS n FROM people WHERE \(condition)").first()
+        let countRow = try await reads.raw("SELECT COUNT(id) AS n FROM people WHERE \(condition)").first()
         let total = try countRow?.decode(column: "n", as: Int.self) ?? 0
-        let rows = try await sql.raw("""
+        let rows = try await reads.raw("""
             SELECT \(unsafeRaw: Self.personColumnList) FROM people WHERE \(condition)
             ORDER BY name_folded, id LIMIT \(literal: per) OFFSET \(literal: (page - 1) * per)
             """).all()

@@ -61,12 +61,19 @@ public struct Store: Sendable {
     public let db: any Database
     /// Where writes go when it is not `db` (SQLite: see `DatabaseID.writer`).
     public let writer: (any Database)?
-    public init(_ db: any Database, writer: (any Database)? = nil) { self.db = db; self.writer = writer }
+    /// Where the reads of every page go when it is not `db` (SQLite: see `SQLiteReads`).
+    public let reader: (any SQLDatabase)?
+    public init(_ db: any Database, writer: (any Database)? = nil, reader: (any SQLDatabase)? = nil) {
+        self.db = db; self.writer = writer; self.reader = reader
+    }
 
     /// The database this store writes to.
     var writeDB: any Database { writer ?? db }
 
     var sql: any SQLDatabase { db as! any SQLDatabase }
+    /// For the plain reads pages make on every request (who is signed in, a person, a plan,
+    /// a page of a list): never inside a transaction, never a write.
+    var reads: any SQLDatabase { reader ?? sql }
 
     // MARK: Setup
 

@@ -28,7 +28,7 @@ extension Store {
     /// The latest version of a person's plan, if they have one: the plan row and its
     /// current version in one query (the plan page reads it on every view).
     public func plan(personID: UUID) async throws -> PlanRecord? {
-        guard let row = try await sql.raw("""
+        guard let row = try await reads.raw("""
             SELECT p.id AS plan_id, p.person_id, p.version, p.verdict_what_matters, p.verdict_outcomes, p.verdict_analysis,
                    p.verdict_interventions, p.verdict_scoring, v.body, v.saved_by, v.saved_at
             FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.version = p.version
@@ -49,7 +49,7 @@ extension Store {
 
     /// The plan row, its columns decoded directly (see Rows.swift).
     private func planRow(personID: UUID) async throws -> PlanModel? {
-        guard let row = try await sql.select()
+        guard let row = try await reads.select()
             .columns("id", "person_id", "version", "verdict_what_matters", "verdict_outcomes", "verdict_analysis",
                      "verdict_interventions", "verdict_scoring")
             .from("plans").where("person_id", .equal, SQLBind(personID)).first() else { return nil }
@@ -70,7 +70,7 @@ extension Store {
     }
 
     private func record(_ p: PlanModel, version: Int) async throws -> PlanRecord? {
-        guard let v = try await sql.select().columns("version", "body", "saved_by", "saved_at").from("plan_versions")
+        guard let v = try await reads.select().columns("version", "body", "saved_by", "saved_at").from("plan_versions")
             .where("plan_id", .equal, SQLBind(p.id!)).where("version", .equal, SQLBind(version)).first() else {
             return nil
         }

@@ -33,7 +33,11 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     let auditLoop = app.eventLoopGroup.next()
     app.storage[AuditWriterKey.self] = AuditWriter { Store(Store.auditDatabase(databases, on: auditLoop, logger: logger)) }
 
-    if case .sqlite = config.database { app.lifecycle.use(Checkpointer()) }
+    if case .sqlite(let path) = config.database {
+        app.lifecycle.use(Checkpointer())
+        // Pages read on a connection of each thread's own (see SQLiteReads).
+        await app.storage.setWithAsyncShutdown(ReadsKey.self, to: SQLiteReads(path: path), onShutdown: { $0.close() })
+    }
 
     Endpoints.register(on: app.routes)
     // bench/load measures the framework's ceiling on this same server with a bare route.
@@ -54,6 +58,7 @@ public func migrate(_ app: Application) async throws {
 
 struct ConfigKey: StorageKey { typealias Value = AppConfig }
 struct AuditWriterKey: StorageKey { typealias Value = AuditWriter }
+struct ReadsKey: StorageKey { typealias Value = SQLiteReads }
 
 extension Application {
     public var store: Store { Store(db) }

@@ -9,6 +9,7 @@ import WhatMattersStore
 struct CurrentStaffKey: StorageKey { typealias Value = Staff }
 struct LocaleKey: StorageKey { typealias Value = Locale2 }
 struct WriterKey: StorageKey { typealias Value = DatabaseID }
+struct StoreKey: StorageKey { typealias Value = Store }
 
 enum SessionKeys {
     static let staff = "staff"
@@ -30,11 +31,16 @@ enum Cookies {
 }
 
 extension Request {
-    /// Reads on the request's connection; writes, on SQLite, on the connections kept for
-    /// writing (see `DatabaseID.writer`).
+    /// Reads on the request's connection; on SQLite, a page's plain reads on its thread's
+    /// own connection (`SQLiteReads`) and writes on the connections kept for writing (see
+    /// `DatabaseID.writer`). Made once per request: finding the databases takes locks.
     var store: Store {
-        guard let writer = application.storage[WriterKey.self] else { return Store(db) }
-        return Store(db, writer: db(writer))
+        if let store = storage[StoreKey.self] { return store }
+        let app = application.storage
+        let reader = app[ReadsKey.self].map { $0.database(logger: logger, on: eventLoop) }
+        let store = Store(db, writer: app[WriterKey.self].map { db($0) }, reader: reader)
+        storage[StoreKey.self] = store
+        return store
     }
 
     var staff: Staff? { storage[CurrentStaffKey.self] }
