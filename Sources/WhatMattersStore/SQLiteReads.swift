@@ -123,6 +123,11 @@ final class ReadConnection: @unchecked Sendable {
 
     var isOpen: Bool { lock.withLock { handle != nil } }
 
+    /// How many times SQLite has had to prepare a kept statement again (for tests).
+    var reprepares: Int {
+        lock.withLock { statements.values.reduce(0) { $0 + Int(sqlite_nio_sqlite3_stmt_status($1.handle, SQLITE_STMTSTATUS_REPREPARE, 0)) } }
+    }
+
     func close() {
         lock.withLock {
             for s in statements.values { sqlite_nio_sqlite3_finalize(s.handle) }
@@ -138,10 +143,9 @@ final class ReadConnection: @unchecked Sendable {
             guard let db = handle else { throw SQLiteReadError(message: "the database is closed", sql: sql) }
             let statement = try prepared(sql, db)
             let stmt = statement.handle
-            defer {
-                sqlite_nio_sqlite3_reset(stmt)
-                sqlite_nio_sqlite3_clear_bindings(stmt)
-            }
+            // Reset, ending the read; the bindings are all replaced next time. (Clearing them
+            // would make SQLite prepare again any statement whose plan looked at a value.)
+            defer { sqlite_nio_sqlite3_reset(stmt) }
             for (i, value) in binds.enumerated() {
                 let rc = Self.bind(value, to: stmt, at: Int32(i + 1))
                 guard rc == SQLITE_OK else { throw error(db, sql) }

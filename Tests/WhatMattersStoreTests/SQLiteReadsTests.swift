@@ -77,6 +77,37 @@ final class SQLiteReadsTests: XCTestCase {
         XCTAssertEqual(after?.details.name, "Siân ap Dafydd")
     }
 
+    func testStatementsArePreparedOnceWhateverTheirValues() async throws {
+        let team = try await store.createTeam(name: "Adults", service: .adults, by: .system("test"))
+        let worker = try await store.addStaff(email: "w@example.org", name: "W", role: .practitioner, teamIDs: [team.id],
+                                              passwordHash: "x", by: .system("test"))
+        var people: [Person] = []
+        for i in 0..<4 { people.append(try await store.createPerson(details("Person \(i)", team: team.id, worker: worker.id), by: .system("test"))) }
+        // With statistics, as on a real database, the planner looks at bound values.
+        try await store.refreshStatistics(full: true)
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let loop = group.next()
+        let reading = Store(database.db, reader: reads.database(logger: Logger(label: "test"), on: loop))
+        let reprepares = try await loop.submit {
+            try self.reads.connection()
+        }.get()
+        for _ in 0..<3 {
+            for p in people {
+                try await loop.flatSubmit { loop.makeFutureWithTask {
+                    let read = try await reading.person(p.id)
+                    XCTAssertEqual(read?.id, p.id)
+                    let staff = try await reading.staff(worker.id)
+                    XCTAssertEqual(staff?.id, worker.id)
+                    let list = try await reading.caseload(workerID: worker.id, visibleTo: Viewer(worker), page: 1, per: 2)
+                    XCTAssertEqual(list.total, 4)
+                } }.get()
+            }
+        }
+        let count = try await loop.submit { reprepares.reprepares }.get()
+        XCTAssertEqual(count, 0)
+        try await group.shutdownGracefully()
+    }
+
     func testItRefusesToWriteAndNamesTheStatement() async throws {
         let sql = reads.database(logger: Logger(label: "test"), on: MultiThreadedEventLoopGroup.singleton.any())
         do {
