@@ -138,12 +138,16 @@ public struct Store: Sendable {
                 try await db.raw("PRAGMA busy_timeout = 10000").run()
                 try await db.raw("PRAGMA synchronous = FULL").run()
                 try await db.raw(SQLQueryString("PRAGMA wal_autocheckpoint = \(unsafeRaw: String(walBackstopPages))")).run()
+                try await db.raw(SQLQueryString("PRAGMA journal_size_limit = \(unsafeRaw: String(walSizeLimitBytes))")).run()
             }
         }
     }
 
     /// Pages (4 KiB) the write-ahead log may reach before a commit checkpoints it itself.
     static let walBackstopPages = 16_000
+    /// The size the log file is cut back to when it starts again from the beginning: without
+    /// a limit, a log that grew while readers kept it from restarting kept its size on disk.
+    static let walSizeLimitBytes = walBackstopPages * 4096
 
     /// Copies the write-ahead log back into the SQLite database without blocking readers or
     /// writers (a passive checkpoint), on a connection that serves no request. The server

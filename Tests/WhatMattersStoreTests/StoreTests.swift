@@ -141,6 +141,8 @@ final class StoreTests: XCTestCase {
         try await Store.tuneConnections(database.databases, loops: Array(MultiThreadedEventLoopGroup.singleton.makeIterator()), logger: Logger(label: "test"))
         let limit = try await (database.db as! any SQLDatabase).raw("PRAGMA wal_autocheckpoint").first()?.decode(column: "wal_autocheckpoint", as: Int.self)
         XCTAssertEqual(limit, Store.walBackstopPages)
+        let sizeLimit = try await (database.db as! any SQLDatabase).raw("PRAGMA journal_size_limit").first()?.decode(column: "journal_size_limit", as: Int.self)
+        XCTAssertEqual(sizeLimit, Store.walSizeLimitBytes)
         for i in 0..<20 {
             try await store.record(AuditEntry(AuditActor(id: nil, label: "test"), "test.write", detail: "entry \(i)"))
         }
