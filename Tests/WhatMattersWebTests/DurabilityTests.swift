@@ -74,6 +74,29 @@ final class RepeatedPostTests: WebTestCase {
         XCTAssertEqual(actual1, 1)
     }
 
+    func testAFormTokenIsOnlyEverAnsweredToWhoeverItWasGivenTo() async throws {
+        let p = try await person("Dafydd Rhys", team: children)
+        let nia = Browser(app)
+        try await nia.signIn("nia@example.org")
+        try await nia.get("/people/new")
+        let once = try XCTUnwrap(nia.onceToken)
+        let first = try await nia.post("/people/new", [("name", "Elin"), ("service", "adults"), ("teamID", adults.id.uuidString),
+                                                       ("preferredLanguage", "cy"), ("_once", once)])
+        XCTAssertEqual(first.status, .seeOther)
+        // A colleague posting the same token (copied, or guessed) is not sent to Nia's new
+        // record: their own post is handled as their own.
+        let tom = Browser(app)
+        try await tom.signIn("tom@example.org")
+        try await tom.get("/people/\(p.id)/conversations/new")
+        let fields = [("date", "2025-03-04"), ("kind", "what-matters"), ("language", "cy"), ("whatMatters", "Mynd i'r capel"),
+                      ("whoseWords", "person"), ("whatHappenedNext", "own-solution"), ("_once", once)]
+        let second = try await tom.post("/people/\(p.id)/conversations/new", fields)
+        XCTAssertEqual(second.status, .seeOther)
+        XCTAssertNotEqual(second.location, first.location)
+        let saved = try await app.store.conversations(personID: p.id).total
+        XCTAssertEqual(saved, 1)
+    }
+
     func testAPostWithErrorsCanBeCorrectedAndSentAgainWithTheSameToken() async throws {
         let b = Browser(app)
         try await b.signIn("nia@example.org")

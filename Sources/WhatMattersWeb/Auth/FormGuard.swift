@@ -32,9 +32,11 @@ enum FormGuard {
             // Only a token as the form carries it (visible ASCII, like a UUID) is claimed: one
             // holding a NUL failed to save on PostgreSQL (500) and on SQLite was not found again,
             // so its repeat waited five seconds for a 503. Anything else is handled as untokened.
-            guard requireSignIn, let once = form["_once"], !once.isEmpty, once.utf8.count <= 64,
+            guard requireSignIn, let staff = req.staff, let once = form["_once"], !once.isEmpty, once.utf8.count <= 64,
                   once.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return try await handler(req, form) }
-            return try await runOnce(once, req) { try await handler(req, form) }
+            // Claimed per member of staff: a token posted by anyone else (copied, or guessed)
+            // neither answers them with the first post's redirect nor swallows their post.
+            return try await runOnce("\(staff.id.uuidString):\(once)", req) { try await handler(req, form) }
         }
     }
 
