@@ -12,6 +12,13 @@ final class DomainTests: XCTestCase {
         XCTAssertNil(Day("2023-02-29"))
         XCTAssertNil(Day("2024-2-9"))
         XCTAssertNil(Day("29/02/2024"))
+        // Signs, spaces and digits from other scripts are not dates either.
+        for text in ["2024-+2-09", "2024-02-+9", "+024-02-09", "2024-02- 9", " 2024-02-09", "2024-02-09 ", "2024-02-٠٩", "2024–02–09", ""] {
+            XCTAssertNil(Day(text), text)
+        }
+        XCTAssertEqual(Day("0001-01-01")?.description, "0001-01-01")
+        XCTAssertEqual(Day("9999-12-31")?.description, "9999-12-31")
+        XCTAssertNil(Day("0000-01-01"))
         XCTAssertEqual(Day("1941-02-28")!.years(until: Day("2025-02-27")!), 83)
     }
 

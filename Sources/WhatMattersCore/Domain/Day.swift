@@ -12,11 +12,23 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.year = year; self.month = month; self.day = day
     }
 
-    /// Parses `YYYY-MM-DD` strictly.
+    /// Parses `YYYY-MM-DD` strictly: ten ASCII characters, digits and two hyphens (no signs,
+    /// no spaces). Read byte by byte: lists parse two dates per person they show.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        var text = text
+        guard let (y, m, d) = text.withUTF8({ u -> (Int, Int, Int)? in
+            guard u.count == 10, u[4] == 0x2D, u[7] == 0x2D else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var n = 0
+                for i in range {
+                    guard u[i] >= 0x30, u[i] <= 0x39 else { return nil }
+                    n = n * 10 + Int(u[i] - 0x30)
+                }
+                return n
+            }
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            return (y, m, d)
+        }) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
