@@ -133,4 +133,31 @@ final class CarePlanTests: XCTestCase {
         XCTAssertEqual(care.itemConcerned(by: "/personalOutcomes/0/statement").itemID, care.outcomes[0].id)
         XCTAssertEqual(care.itemConcerned(by: "/whatMatters").member, "whatMatters")
     }
+
+    /// Every pointer into every example's document names the item at that place.
+    func testPointersIntoEveryExampleNameTheItemThere() throws {
+        let files = try FileManager.default.contentsOfDirectory(at: SharedExamples.plans, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "json" }
+        XCTAssertFalse(files.isEmpty)
+        for file in files {
+            guard let document = try? validPlan(Data(contentsOf: file)) else { continue }
+            let care = CarePlan(document: document)
+            let d = care.document
+            for (i, s) in (d.scores ?? []).enumerated() {
+                XCTAssertEqual(care.itemConcerned(by: "/scores/\(i)/score").itemID, s.outcome, file.lastPathComponent)
+            }
+            XCTAssertNil(care.itemConcerned(by: "/scores/\((d.scores ?? []).count)").itemID)
+            for (i, o) in (d.personalOutcomes ?? []).enumerated() {
+                XCTAssertEqual(care.itemConcerned(by: "/personalOutcomes/\(i)/statement").itemID, o.id)
+            }
+            for (i, a) in care.actions.enumerated() {
+                let concerned = care.itemConcerned(by: "/actions/\(i)")
+                XCTAssertEqual(concerned.member, "actions")
+                XCTAssertEqual(concerned.itemID, a.id)
+            }
+            XCTAssertEqual(care.itemConcerned(by: "/analysis").member, "analysis")
+            XCTAssertNil(care.itemConcerned(by: "/actions/x").itemID)
+            XCTAssertEqual(care.itemConcerned(by: "").member, "")
+        }
+    }
 }

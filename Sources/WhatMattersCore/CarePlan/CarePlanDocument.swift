@@ -54,6 +54,15 @@ extension CarePlan {
                   actions: actions, scores: scores, absentFromDocument: absent)
     }
 
+    /// The scores the document carries: those on the standard scale, baseline or review.
+    var documentScores: [PlanDocument.Score] {
+        effectiveScores.compactMap { s -> PlanDocument.Score? in
+            guard s.kind != .other, s.scale == ScoreScale.standard.id, ScoreScale.standard.range.contains(s.value) else { return nil }
+            return PlanDocument.Score(outcome: s.outcomeID, date: s.date, kind: s.kind == .baseline ? .baseline : .review,
+                                      score: s.value, scoredBy: s.scoredBy.flatMap { ScoredBy(rawValue: $0.rawValue) })
+        }
+    }
+
     /// The plan as a plan document.
     public var document: PlanDocument {
         let absent = Set(absentFromDocument)
@@ -73,11 +82,7 @@ extension CarePlan {
             PlanDocument.Action(description: $0.description, by: $0.by, isService: $0.service != nil ? true : $0.isService,
                                 outcomes: $0.outcomeIDs)
         }
-        let scores = effectiveScores.compactMap { s -> PlanDocument.Score? in
-            guard s.kind != .other, s.scale == ScoreScale.standard.id, ScoreScale.standard.range.contains(s.value) else { return nil }
-            return PlanDocument.Score(outcome: s.outcomeID, date: s.date, kind: s.kind == .baseline ? .baseline : .review,
-                                      score: s.value, scoredBy: s.scoredBy.flatMap { ScoredBy(rawValue: $0.rawValue) })
-        }
+        let scores = documentScores
         var views: PlanDocument.Views? = PlanDocument.Views(person: analysis.personView, family: analysis.familyView)
         if analysis.personView == nil && analysis.familyView == nil && absent.contains("views") { views = nil }
 

@@ -85,9 +85,11 @@ extension CarePlan {
 
     /// Maps a prompt's JSON pointer (into `document`) to the plan item it concerns:
     /// (`personalOutcomes`, outcome id), (`actions`, action id), or the top-level member.
+    /// Called for every prompt by every item the plan page shows, so it builds no document.
     public func itemConcerned(by pointer: String) -> (member: String, itemID: String?) {
-        let parts = pointer.split(separator: "/").map(String.init)
-        guard let member = parts.first else { return ("", nil) }
+        let parts = pointer.split(separator: "/")
+        guard let first = parts.first else { return ("", nil) }
+        let member = String(first)
         guard parts.count > 1, let index = Int(parts[1]) else { return (member, nil) }
         switch member {
         case "personalOutcomes": return (member, outcomes.indices.contains(index) ? outcomes[index].id : nil)
@@ -96,7 +98,7 @@ extension CarePlan {
         case "importantPeople": return (member, importantPeople.indices.contains(index) ? importantPeople[index].id : nil)
         case "concerns": return (member, analysis.worries.indices.contains(index) ? analysis.worries[index].id : nil)
         case "scores":
-            let eff = document.scores ?? []
+            let eff = documentScores
             guard eff.indices.contains(index) else { return (member, nil) }
             return (member, eff[index].outcome)
         default: return (member, nil)
