@@ -10,6 +10,7 @@ struct CurrentStaffKey: StorageKey { typealias Value = Staff }
 struct LocaleKey: StorageKey { typealias Value = Locale2 }
 struct WriterKey: StorageKey { typealias Value = DatabaseID }
 struct StoreKey: StorageKey { typealias Value = Store }
+struct CookiesKey: StorageKey { typealias Value = HTTPCookies }
 
 enum SessionKeys {
     static let staff = "staff"
@@ -135,7 +136,7 @@ struct RequestContextMiddleware: AsyncMiddleware {
 
     /// Chosen language: the switch (a cookie), then the account, then the browser, then English.
     static func locale(for req: Request) -> Locale2 {
-        if let c = req.cookies[Cookies.language]?.string, let l = Locale2(rawValue: c) { return l }
+        if let c = req.parsedCookies[Cookies.language]?.string, let l = Locale2(rawValue: c) { return l }
         if let l = req.staff?.locale { return l }
         if let accept = req.headers.first(name: .acceptLanguage)?.lowercased() {
             let first = accept.split(separator: ",").first.map { $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces) } ?? ""
@@ -147,5 +148,13 @@ struct RequestContextMiddleware: AsyncMiddleware {
 
 extension Request {
     /// True when the request carries a session cookie (so reading the session costs nothing new).
-    var hasSession: Bool { cookies["wm_session"] != nil }
+    var hasSession: Bool { parsedCookies["wm_session"] != nil }
+
+    /// The request's cookies, parsed once: Vapor parses the header again on every `cookies`.
+    var parsedCookies: HTTPCookies {
+        if let c = storage[CookiesKey.self] { return c }
+        let c = cookies
+        storage[CookiesKey.self] = c
+        return c
+    }
 }
