@@ -67,6 +67,13 @@ let package = Package(
             path: "bench/review",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        // Page rendering CPU per page (plan and caseload) from the demo authority. Web only.
+        .executableTarget(
+            name: "render-benchmark",
+            dependencies: ["WhatMattersCore", "WhatMattersWeb"],
+            path: "bench/render",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
         .testTarget(name: "WhatMattersCoreTests", dependencies: ["WhatMattersCore"],
                     swiftSettings: [.swiftLanguageMode(.v5)]),
         .testTarget(name: "WhatMattersStoreTests", dependencies: ["WhatMattersStore"],
