@@ -43,6 +43,7 @@ let package = Package(
                 "WhatMattersCore",
                 "WhatMattersStore",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Plot", package: "Plot"),
             ],
             resources: [.copy("Resources")],

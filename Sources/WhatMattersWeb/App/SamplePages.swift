@@ -7,7 +7,7 @@ import WhatMattersCore
 /// (eagerly, into a response body), for bench/render: the page models are internal here.
 public struct SamplePage {
     public let name: String
-    let make: () -> HTML
+    let make: () -> HTMLPage
 
     /// Renders the page into a response body; the body's size in bytes.
     public func render() -> Int {
