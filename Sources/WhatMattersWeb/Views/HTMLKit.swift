@@ -223,20 +223,30 @@ enum H {
     }
 
     private static func closeTag(_ name: String, into html: inout [UInt8]) {
-        html.append(contentsOf: "</".utf8)
-        html.append(contentsOf: name.utf8)
+        html.append(UInt8(ascii: "<"))
+        html.append(UInt8(ascii: "/"))
+        append(name, to: &html)
         html.append(UInt8(ascii: ">"))
+    }
+
+    /// A string's bytes in one copy: appending its `utf8` view goes through the generic
+    /// sequence path, a visible share of writing tags.
+    @inline(__always)
+    private static func append(_ s: String, to html: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { html.append(contentsOf: $0) }
     }
 
     /// `<name a="v" b`, without the closing `>`: what Plot writes for these attributes.
     static func openTag(_ name: String, _ attrs: Attrs, into html: inout [UInt8]) {
         html.append(UInt8(ascii: "<"))
-        html.append(contentsOf: name.utf8)
+        append(name, to: &html)
         func write(_ k: String, _ v: String) {
             html.append(UInt8(ascii: " "))
-            html.append(contentsOf: k.utf8)
+            append(k, to: &html)
             if !v.isEmpty {
-                html.append(contentsOf: "=\"".utf8)
+                html.append(UInt8(ascii: "="))
+                html.append(UInt8(ascii: "\""))
                 Escape.write(v, into: &html, quotes: true)
                 html.append(UInt8(ascii: "\""))
             }
