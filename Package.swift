@@ -45,6 +45,7 @@ let package = Package(
                 "WhatMattersCore",
                 "WhatMattersStore",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Plot", package: "Plot"),
             ],
             resources: [.copy("Resources")],
@@ -67,6 +68,13 @@ let package = Package(
             name: "review-benchmark",
             dependencies: ["WhatMattersCore"],
             path: "bench/review",
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        // Page rendering CPU per page (plan and caseload) from the demo authority. Web only.
+        .executableTarget(
+            name: "render-benchmark",
+            dependencies: ["WhatMattersCore", "WhatMattersWeb"],
+            path: "bench/render",
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .testTarget(name: "WhatMattersCoreTests", dependencies: ["WhatMattersCore"],

@@ -44,7 +44,7 @@ final class EagerRenderingTests: XCTestCase {
         return p
     }
 
-    func assertSame(_ name: String, _ make: () throws -> HTML, file: StaticString = #filePath, line: UInt = #line) rethrows {
+    func assertSame(_ name: String, _ make: () throws -> HTMLPage, file: StaticString = #filePath, line: UInt = #line) rethrows {
         // One-time form tokens are random by design.
         func fixed(_ html: String) -> String {
             html.replacingOccurrences(of: #"name="_once" value="[^"]*""#, with: #"name="_once" value="ONCE""#, options: .regularExpression)

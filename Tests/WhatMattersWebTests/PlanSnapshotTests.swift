@@ -45,7 +45,7 @@ final class PlanSnapshotTests: XCTestCase {
                    savedBy: staffID, savedAt: at, verdicts: nil)
     }
 
-    func pretty(_ html: HTML) -> String { html.render(indentedBy: .spaces(2)) + "\n" }
+    func pretty(_ html: HTMLPage) -> String { html.render(indentedBy: .spaces(2)) + "\n" }
 
     /// A fixed review, so that the snapshot shows how verdicts, reasons and prompts are laid
     /// out without changing whenever the review engine's wording does.

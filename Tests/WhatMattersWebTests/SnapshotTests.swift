@@ -35,7 +35,7 @@ final class SnapshotTests: XCTestCase {
                      recordedBy: staffID, version: 1, createdAt: at, updatedAt: at)
     }
 
-    func pretty(_ html: HTML) -> String { html.render(indentedBy: .spaces(2)) + "\n" }
+    func pretty(_ html: HTMLPage) -> String { html.render(indentedBy: .spaces(2)) + "\n" }
 
     func testSignInPage() {
         assertSnapshot(pretty(SignInModel().render(ctx(.en, path: "/sign-in", signedIn: false))), named: "sign-in.en.html")

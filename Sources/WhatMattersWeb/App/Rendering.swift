@@ -16,11 +16,13 @@ extension Request {
     }
 
     /// An HTML response. Pages hold personal data, so nothing is cached anywhere.
-    func html(_ page: HTML, status: HTTPStatus = .ok) -> Response {
-        let res = Response(status: status, body: .init(string: page.render()))
+    func html(_ page: HTMLPage, status: HTTPStatus = .ok) -> Response {
+        let res = Response(status: status, body: Self.htmlBody(page))
         res.headers.contentType = .html
         return res
     }
+
+    static func htmlBody(_ page: HTMLPage) -> Response.Body { .init(buffer: page.bytes) }
 
     /// A page number from the query string, at least 1.
     var pageNumber: Int { max(1, min((try? query.get(Int.self, at: "page")) ?? 1, 100_000)) }

@@ -5,6 +5,13 @@ import WhatMattersCore
 /// Both tables must hold exactly the same keys (a test fails otherwise).
 public struct StringTables: Sendable {
     public let tables: [Locale2: [String: String]]
+    /// The same strings with their placeholders found, once for the process.
+    let templates: [Locale2: [String: Template]]
+
+    init(tables: [Locale2: [String: String]]) {
+        self.tables = tables
+        templates = tables.mapValues { $0.mapValues(Template.init) }
+    }
 
     public static let bundled: StringTables = {
         var tables: [Locale2: [String: String]] = [:]
@@ -23,32 +30,17 @@ public struct StringTables: Sendable {
 /// fills `{field}` and `{limit}`.
 public struct Localizer: Sendable {
     public let locale: Locale2
-    let table: [String: String]
+    let table: [String: Template]
 
     public init(_ locale: Locale2, tables: StringTables = .bundled) {
         self.locale = locale
-        self.table = tables.tables[locale] ?? [:]
+        self.table = tables.templates[locale] ?? [:]
     }
 
     public func callAsFunction(_ key: String, _ args: [String: String] = [:]) -> String {
         guard let template = table[key] else { return "⟦\(key)⟧" }
-        guard !args.isEmpty else { return template }
-        // One pass over the template: a value put in is never searched again, so text a user
-        // typed ("{name}", "{when}") shows as typed, whatever order the values come in.
-        var out = ""
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: "}"), let value = args[String(rest[afterOpen..<close])] {
-                out += value
-                rest = rest[rest.index(after: close)...]
-            } else {
-                out.append("{")
-                rest = rest[afterOpen...]
-            }
-        }
-        return out + rest
+        guard !args.isEmpty else { return template.text }
+        return template.filled(args)
     }
 
     public func label<V: Vocabulary>(_ v: V) -> String { self(v.labelKey) }
@@ -64,14 +56,67 @@ public struct Localizer: Sendable {
 
     /// `12 March 2025` / `12 Mawrth 2025`.
     public func date(_ d: Day) -> String {
-        "\(d.day) \(self("month.\(d.month)")) \(d.year)"
+        String(d.day) + " " + self(Self.monthKeys[d.month - 1]) + " " + String(d.year)
     }
 
+    /// "month.1" … "month.12", made once rather than for every date on a page.
+    private static let monthKeys = (1...12).map { "month.\($0)" }
+
     public func dateTime(_ date: Date) -> String {
+        let c = Self.wales.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        guard let day = Day(year: c.year!, month: c.month!, day: c.day!) else { return "" }
+        func twoDigits(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
+        return self.date(day) + " " + twoDigits(c.hour!) + ":" + twoDigits(c.minute!)
+    }
+
+    /// Wales's calendar and clock, made once: making them (and a format string) for each time
+    /// shown was a visible share of rendering a plan page.
+    private static let wales: Calendar = {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "Europe/London")!
-        let c = cal.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        guard let day = Day(year: c.year!, month: c.month!, day: c.day!) else { return "" }
-        return self.date(day) + String(format: " %02d:%02d", c.hour!, c.minute!)
+        return cal
+    }()
+}
+
+/// A string of the tables with each "{" in it found once, when the tables are read: filling
+/// in values was most of the cost of a page's many `t(…)` calls.
+struct Template: Sendable {
+    let text: String
+    private let utf8: [UInt8]
+    /// Each "{": its UTF-8 offset, and the name up to the next "}" with the offset of that
+    /// "}" (none when no "}" follows).
+    private let opens: [(at: Int, name: String?, close: Int)]
+
+    init(_ text: String) {
+        let bytes = Array(text.utf8)
+        var opens: [(at: Int, name: String?, close: Int)] = []
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "{") {
+            let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: "}"))
+            opens.append((i, close.map { String(decoding: bytes[(i + 1)..<$0], as: UTF8.self) }, close ?? i))
+        }
+        self.text = text
+        utf8 = bytes
+        self.opens = opens
+    }
+
+    /// One pass over the text: a value put in is never searched again, so text a user typed
+    /// ("{name}", "{when}") shows as typed, whatever order the values come in. A "{" not
+    /// closed, or naming no value, stays as it is, and the search goes on from after it.
+    func filled(_ args: [String: String]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 32)
+        var from = 0
+        for open in opens where open.at >= from {
+            out.append(contentsOf: utf8[from..<open.at])
+            if let name = open.name, let value = args[name] {
+                out.append(contentsOf: value.utf8)
+                from = open.close + 1
+            } else {
+                out.append(UInt8(ascii: "{"))
+                from = open.at + 1
+            }
+        }
+        out.append(contentsOf: utf8[from...])
+        return String(decoding: out, as: UTF8.self)
     }
 }

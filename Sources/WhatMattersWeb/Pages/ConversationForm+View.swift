@@ -3,7 +3,7 @@ import Plot
 import WhatMattersCore
 
 extension ConversationFormModel {
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         func field(_ name: String, _ value: String?) -> FieldState {
             FieldState(name: name, value: value ?? "", error: errors.message(for: name, t))

@@ -9,7 +9,7 @@ struct ConversationPageModel {
     var recordedBy: Staff?
     var notice: String?
 
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         let d = conversation.details
         let participants = d.participants.map(t.label).joined(separator: ", ")

@@ -7,7 +7,7 @@ struct ErrorPageModel {
     var title: String
     var detail: String
 
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         Layout.page(ctx, title: title, [
             Components.heading(title),
             H.el("p", ["class": "govuk-body"], text: detail),

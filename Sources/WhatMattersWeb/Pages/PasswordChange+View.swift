@@ -3,7 +3,7 @@ import Plot
 import WhatMattersCore
 
 extension PasswordChangeModel {
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         func error(_ f: String) -> String? { problems.first { $0.field == f }?.message }
         // Passwords are never written back into the page: every field starts empty.

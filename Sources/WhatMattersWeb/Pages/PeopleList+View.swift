@@ -3,7 +3,7 @@ import Plot
 import WhatMattersCore
 
 extension PeopleListModel {
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         let title: String
         let route: SiteRoute

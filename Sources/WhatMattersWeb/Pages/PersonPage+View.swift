@@ -3,7 +3,7 @@ import Plot
 import WhatMattersCore
 
 extension PersonPageModel {
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         let d = person.details
         let offer: String = {

@@ -150,7 +150,7 @@ extension PlanFormModel {
         }
     }
 
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         let title = heading(t)
         let problems = errors.errors.map { FormProblem(field: $0.field, message: Self.message($0, t)) }

@@ -3,7 +3,7 @@ import Plot
 import WhatMattersCore
 
 extension PlanPageModel {
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         let name = person.details.name
         guard let record else {

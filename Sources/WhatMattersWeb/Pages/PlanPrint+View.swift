@@ -4,7 +4,7 @@ import WhatMattersCore
 
 extension PlanPrintModel {
     /// `ctx` is the reader's; the plan itself is written in the person's language.
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = Localizer(language)
         let pageCtx = PageContext(t: t, staff: ctx.staff, csrf: ctx.csrf, path: ctx.path, teamNames: ctx.teamNames)
         let plan = record.plan

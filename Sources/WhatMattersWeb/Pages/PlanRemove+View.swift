@@ -29,7 +29,7 @@ extension PlanRemoveModel {
         }
     }
 
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         let title = title(t)
         let problems = refused ? [FormProblem(field: "why", message: t("planRemove.blocked.refused"))] : []

@@ -3,7 +3,7 @@ import Plot
 import WhatMattersCore
 
 extension PlanVersionsModel {
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         return Layout.page(ctx, title: t("plan.versions"), back: (SiteRoute.plan(person.id, .page).path, t("nav.back")), [
             Components.heading(t("plan.versions"), caption: person.details.name),

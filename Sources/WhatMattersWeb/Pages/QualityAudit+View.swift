@@ -28,7 +28,7 @@ enum QualityFormat {
 }
 
 extension QualityAuditModel {
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         let title = t("quality.title")
         let teamNames = self.teamNames
@@ -180,7 +180,7 @@ enum CSV {
 }
 
 extension QualityPlanModel {
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         let title = t("quality.plan.title")
         let latest = Dictionary(history.map { ($0.criterion, $0) }, uniquingKeysWith: { a, _ in a })  // history is newest first

@@ -9,7 +9,7 @@ struct SecondFactorCodeModel {
     var next: String?
     var problem: String?
 
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         return Layout.page(ctx, title: t("secondFactor.codeTitle"), problems: problem.map { [FormProblem(field: "code", message: $0)] } ?? [], [
             Components.heading(t("secondFactor.codeTitle")),
@@ -31,7 +31,7 @@ struct SecondFactorSetupModel {
     var problem: String?
     var required: Bool
 
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         var content: [BodyNode] = [Components.heading(t("secondFactor.title"))]
         if enabled {

@@ -3,7 +3,7 @@ import Plot
 import WhatMattersCore
 
 extension SignInModel {
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         let emailError = problems.first { $0.field == "email" }?.message
         let passwordError = problems.first { $0.field == "password" }?.message

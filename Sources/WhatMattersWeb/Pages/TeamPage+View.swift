@@ -3,7 +3,7 @@ import Plot
 import WhatMattersCore
 
 extension TeamPageModel {
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         let total = counts.total
         func share(_ n: Int) -> String { total == 0 ? "0%" : "\(Int((Double(n) * 100 / Double(total)).rounded()))%" }

@@ -7,7 +7,7 @@ import WhatMattersStore
 struct BreakGlassOffer {
     var personID: UUID
 
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         return Layout.page(ctx, title: t("problem.forbidden"), [
             Components.heading(t("problem.forbidden")),
@@ -23,7 +23,7 @@ struct BreakGlassFormModel {
     var reason: String = ""
     var problems: [FormProblem] = []
 
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         func error(_ f: String) -> String? { problems.first { $0.field == f }?.message }
         return Layout.page(ctx, title: t("breakGlass.title"), problems: problems, [
@@ -50,7 +50,7 @@ struct RestrictionFormModel {
     var staff: [Staff]
     var named: [UUID]
 
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         return Layout.page(ctx, title: t("restriction.title"), back: (SiteRoute.person(person.id).path, t("nav.back")), [
             Components.heading(t("restriction.title"), caption: person.details.name),
@@ -75,7 +75,7 @@ struct SubjectAccessModel {
     var trail: [AuditEvent]
     var breakGlass: [BreakGlass]
 
-    func render(_ ctx: PageContext) -> HTML {
+    func render(_ ctx: PageContext) -> HTMLPage {
         let t = ctx.t
         let d = person.details
         return Layout.page(ctx, title: t("sar.title", ["name": d.name]), back: (SiteRoute.person(person.id).path, t("nav.back")), [

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import Plot
 
 /// A piece of a page's body. While a request is answered (`H.eager`) it is the finished
@@ -36,6 +37,60 @@ struct BodyNode {
         switch storage {
         case .html(let h): out.append(contentsOf: h)
         case .plot(let node): out.append(contentsOf: node.render().utf8)
+        }
+    }
+
+    fileprivate func write(into out: inout ByteBuffer) {
+        switch storage {
+        case .html(let h): out.writeBytes(h)
+        case .plot(let node): out.writeString(node.render())
+        }
+    }
+}
+
+/// A whole page. While a request is answered (`H.eager`) it is the finished document,
+/// written once into the buffer that is sent as the response's body; otherwise it is Plot's
+/// document (snapshots are written from it, indented).
+struct HTMLPage {
+    private enum Storage { case html(ByteBuffer), plot(HTML) }
+    private let storage: Storage
+
+    init(plot: HTML) { storage = .plot(plot) }
+
+    /// `<!DOCTYPE html><html lang="…"><head>…</head><body …>…</body></html>`, exactly as
+    /// Plot writes a document (`EagerRenderingTests`), its parts copied straight in.
+    init(lang: String, head: [BodyNode], bodyAttributes bodyAttrs: H.Attrs, body: [BodyNode]) {
+        let start = "<!DOCTYPE html><html lang=\"\(lang)\"><head>", end = "</body></html>"
+        var size = start.utf8.count + "</head>".utf8.count + H.tagCapacity("body", bodyAttrs) + end.utf8.count
+        for node in head { size += node.byteCount }
+        for node in body { size += node.byteCount }
+        var html = ByteBufferAllocator().buffer(capacity: size)
+        html.writeString(start)
+        for node in head { node.write(into: &html) }
+        html.writeString("</head>")
+        var bodyTag: [UInt8] = []
+        H.openTag("body", bodyAttrs, into: &bodyTag)
+        bodyTag.append(UInt8(ascii: ">"))
+        html.writeBytes(bodyTag)
+        for node in body { node.write(into: &html) }
+        html.writeString(end)
+        storage = .html(html)
+    }
+
+    func render() -> String { render(indentedBy: nil) }
+
+    func render(indentedBy indentation: Indentation.Kind?) -> String {
+        switch storage {
+        case .html(let html): return String(buffer: html)
+        case .plot(let document): return document.render(indentedBy: indentation)
+        }
+    }
+
+    /// The bytes to send: the finished document as it is, or Plot's rendered.
+    var bytes: ByteBuffer {
+        switch storage {
+        case .html(let html): return html
+        case .plot(let document): return ByteBuffer(string: document.render())
         }
     }
 }
@@ -161,27 +216,37 @@ enum H {
     }
 
     /// Room for an element's tags and attributes (escaping may need a little more).
-    private static func tagCapacity(_ name: String, _ attrs: Attrs) -> Int {
+    static func tagCapacity(_ name: String, _ attrs: Attrs) -> Int {
         var n = 2 * name.utf8.count + 6
         for (k, v) in attrs { if let v { n += k.utf8.count + v.utf8.count + 4 } }
         return n
     }
 
     private static func closeTag(_ name: String, into html: inout [UInt8]) {
-        html.append(contentsOf: "</".utf8)
-        html.append(contentsOf: name.utf8)
+        html.append(UInt8(ascii: "<"))
+        html.append(UInt8(ascii: "/"))
+        append(name, to: &html)
         html.append(UInt8(ascii: ">"))
     }
 
+    /// A string's bytes in one copy: appending its `utf8` view goes through the generic
+    /// sequence path, a visible share of writing tags.
+    @inline(__always)
+    private static func append(_ s: String, to html: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { html.append(contentsOf: $0) }
+    }
+
     /// `<name a="v" b`, without the closing `>`: what Plot writes for these attributes.
-    private static func openTag(_ name: String, _ attrs: Attrs, into html: inout [UInt8]) {
+    static func openTag(_ name: String, _ attrs: Attrs, into html: inout [UInt8]) {
         html.append(UInt8(ascii: "<"))
-        html.append(contentsOf: name.utf8)
+        append(name, to: &html)
         func write(_ k: String, _ v: String) {
             html.append(UInt8(ascii: " "))
-            html.append(contentsOf: k.utf8)
+            append(k, to: &html)
             if !v.isEmpty {
-                html.append(contentsOf: "=\"".utf8)
+                html.append(UInt8(ascii: "="))
+                html.append(UInt8(ascii: "\""))
                 Escape.write(v, into: &html, quotes: true)
                 html.append(UInt8(ascii: "\""))
             }

@@ -24,48 +24,59 @@ struct FormProblem: Equatable {
 /// summary, main landmark, footer. Every page is rendered through it.
 enum Layout {
     static func page(_ ctx: PageContext, title: String, problems: [FormProblem] = [], notice: String? = nil,
-                     back: (String, String)? = nil, printable: Bool = false, _ content: [BodyNode]) -> HTML {
+                     back: (String, String)? = nil, printable: Bool = false, _ content: [BodyNode]) -> HTMLPage {
         let t = ctx.t
         let fullTitle = (problems.isEmpty ? "" : t("layout.errorPrefix") + " ") + title + " – " + t("app.name")
         let other: Locale2 = t.locale == .en ? .cy : .en
-        return HTML(
+        let stylesheet = SiteRoute.asset("app.css").path
+        let body = [
+            H.el("a", ["href": "#main", "class": "govuk-skip-link"], text: t("layout.skip")),
+            H.el("header", ["class": "wm-header", "role": "banner"], [
+                H.el("div", ["class": "wm-width"], [
+                    H.el("a", ["href": SiteRoute.home.path, "class": "wm-header__name"], text: t("app.name")),
+                    H.el("span", ["class": "wm-header__tagline"], text: t("app.tagline")),
+                    H.el("a", ["href": SiteRoute.language(other).path + "?back=" + (ctx.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"),
+                               "class": "wm-language", "lang": other.rawValue, "hreflang": other.rawValue],
+                         text: t("layout.switchTo")),
+                ]),
+            ]),
+            navigation(ctx),
+            H.el("div", ["class": "wm-width"], [
+                H.el("main", ["id": "main", "class": "govuk-main-wrapper", "tabindex": "-1"], [
+                    // Inside main, so that every part of the page sits in a landmark.
+                    back.map { H.el("a", ["href": $0.0, "class": "govuk-back-link"], text: $0.1) } ?? H.group([]),
+                    problems.isEmpty ? H.group([]) : errorSummary(t, problems),
+                    notice.map { H.el("div", ["class": "govuk-notification-banner", "role": "status"], [
+                        H.el("p", ["class": "govuk-notification-banner__heading"], text: $0)]) } ?? H.group([]),
+                ] + content),
+            ]),
+            H.el("footer", ["class": "wm-footer", "role": "contentinfo"], [
+                H.el("div", ["class": "wm-width"], [H.el("p", [:], text: t("layout.footer"))]),
+            ]),
+        ]
+        // While a request is answered, the document is written once into the response's
+        // buffer, head and body parts copied straight in.
+        if H.eager {
+            return HTMLPage(lang: t.locale.rawValue, head: [
+                H.void("meta", ["charset": "UTF-8"]),
+                H.void("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
+                H.el("title", [:], text: fullTitle),
+                H.void("link", ["rel": "stylesheet", "href": stylesheet]),
+            ], bodyAttributes: ["class": "govuk-template__body"], body: body)
+        }
+        return HTMLPage(plot: HTML(
             .attribute(named: "lang", value: t.locale.rawValue),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .raw("<title>\(Escape.text(fullTitle))</title>"),
-                .link(.rel(.stylesheet), .href(SiteRoute.asset("app.css").path))
+                .link(.rel(.stylesheet), .href(stylesheet))
             ),
             .body(
                 .class("govuk-template__body"),
-                // One fragment: written out once into Plot's document.
-                H.group([
-                    H.el("a", ["href": "#main", "class": "govuk-skip-link"], text: t("layout.skip")),
-                    H.el("header", ["class": "wm-header", "role": "banner"], [
-                        H.el("div", ["class": "wm-width"], [
-                            H.el("a", ["href": SiteRoute.home.path, "class": "wm-header__name"], text: t("app.name")),
-                            H.el("span", ["class": "wm-header__tagline"], text: t("app.tagline")),
-                            H.el("a", ["href": SiteRoute.language(other).path + "?back=" + (ctx.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"),
-                                       "class": "wm-language", "lang": other.rawValue, "hreflang": other.rawValue],
-                                 text: t("layout.switchTo")),
-                        ]),
-                    ]),
-                    navigation(ctx),
-                    H.el("div", ["class": "wm-width"], [
-                        H.el("main", ["id": "main", "class": "govuk-main-wrapper", "tabindex": "-1"], [
-                            // Inside main, so that every part of the page sits in a landmark.
-                            back.map { H.el("a", ["href": $0.0, "class": "govuk-back-link"], text: $0.1) } ?? H.group([]),
-                            problems.isEmpty ? H.group([]) : errorSummary(t, problems),
-                            notice.map { H.el("div", ["class": "govuk-notification-banner", "role": "status"], [
-                                H.el("p", ["class": "govuk-notification-banner__heading"], text: $0)]) } ?? H.group([]),
-                        ] + content),
-                    ]),
-                    H.el("footer", ["class": "wm-footer", "role": "contentinfo"], [
-                        H.el("div", ["class": "wm-width"], [H.el("p", [:], text: t("layout.footer"))]),
-                    ]),
-                ]).plot
+                H.group(body).plot
             )
-        )
+        ))
     }
 
     static func navigation(_ ctx: PageContext) -> BodyNode {
