@@ -284,17 +284,20 @@ struct ReadDatabase: SQLDatabase {
     var dialect: any SQLDialect { Self.dialectValue }
     var queryLogLevel: Logger.Level? { nil }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+    /// Serialises the query as the driver would and runs it to its end on this thread.
+    private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> ()) throws {
         let (sql, binds) = serialize(query)
         let values = try binds.map { try Self.encoder.encode($0) }
         try reads.connection().run(sql, binds: values) { onRow($0) }
     }
 
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        try run(query, onRow)
+    }
+
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
         do {
-            let (sql, binds) = serialize(query)
-            let values = try binds.map { try Self.encoder.encode($0) }
-            try reads.connection().run(sql, binds: values) { onRow($0) }
+            try run(query, onRow)
             return eventLoop.makeSucceededFuture(())
         } catch {
             return eventLoop.makeFailedFuture(error)
