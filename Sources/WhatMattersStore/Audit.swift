@@ -157,24 +157,39 @@ extension Store {
 
     /// Writes entries numbered from `firstSeq`, each linked to the one before, and moves the head.
     func appendAudit(_ entries: [AuditEntry], firstSeq: Int, previous: String) async throws {
-        let at = Self.timestamp(Date())
+        let rows = Self.auditRows(entries, firstSeq: firstSeq, previous: previous)
+        try await sql.raw("""
+            INSERT INTO audit_events (id, seq, at, actor_id, actor, action, person_id, detail, previous_hash, hash) \
+            VALUES \(rows.map { r -> SQLQueryString in """
+                (\(bind: r.id), \(bind: r.seq), \(bind: r.at), \(bind: r.entry.actor.id), \(bind: r.entry.actor.label), \
+                \(bind: r.entry.action), \(bind: r.entry.personID), \(bind: r.entry.detail), \(bind: r.previous), \(bind: r.hash))
+                """ }.joined(separator: ", "))
+            """).run()
+        try await sql.raw("UPDATE audit_head SET hash = \(bind: rows.last?.hash ?? previous) WHERE id = 1").run()
+    }
+
+    /// One entry of the trail as it is stored: numbered, timed and linked to the one before.
+    struct AuditRow {
+        var id: UUID
+        var seq: Int
+        var at: String
+        var entry: AuditEntry
+        var previous: String
+        var hash: String
+    }
+
+    /// The rows for entries numbered from `firstSeq`, each linked to the one before (the
+    /// first to `previous`), all at this moment.
+    static func auditRows(_ entries: [AuditEntry], firstSeq: Int, previous: String, at date: Date = Date()) -> [AuditRow] {
+        let at = timestamp(date)
         var previous = previous
-        var rows: [SQLQueryString] = []
-        for (i, entry) in entries.enumerated() {
+        return entries.enumerated().map { i, entry in
             let seq = firstSeq + i
             let hash = AuditEvent.hash(previous: previous, seq: seq, at: at, actorID: entry.actor.id, actor: entry.actor.label,
                                        action: entry.action, personID: entry.personID, detail: entry.detail)
-            rows.append("""
-                (\(bind: UUID()), \(bind: seq), \(bind: at), \(bind: entry.actor.id), \(bind: entry.actor.label), \(bind: entry.action), \
-                \(bind: entry.personID), \(bind: entry.detail), \(bind: previous), \(bind: hash))
-                """)
-            previous = hash
+            defer { previous = hash }
+            return AuditRow(id: UUID(), seq: seq, at: at, entry: entry, previous: previous, hash: hash)
         }
-        try await sql.raw("""
-            INSERT INTO audit_events (id, seq, at, actor_id, actor, action, person_id, detail, previous_hash, hash) \
-            VALUES \(rows.joined(separator: ", "))
-            """).run()
-        try await sql.raw("UPDATE audit_head SET hash = \(bind: previous) WHERE id = 1").run()
     }
 
     /// `2026-11-01T09:30:00.123Z`: UTC to the millisecond (rounded), so that text order is time order.

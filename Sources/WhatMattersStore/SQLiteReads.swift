@@ -28,14 +28,14 @@ public final class SQLiteReads: Sendable {
     private let state = NIOLockedValueBox(State())
 
     private struct State {
-        var connections: [ReadConnection] = []
+        var connections: [DirectConnection] = []
         var closed = false
     }
 
     private static let nextKey = NIOLockedValueBox(0)
     /// This thread's connections, by reader (tests run many applications in one process).
     private static let perThread = ThreadSpecificVariable<ThreadConnections>()
-    private final class ThreadConnections { var byReader: [Int: ReadConnection] = [:] }
+    private final class ThreadConnections { var byReader: [Int: DirectConnection] = [:] }
 
     public init(path: String) {
         self.path = path
@@ -49,7 +49,7 @@ public final class SQLiteReads: Sendable {
 
     /// Closes every connection; later reads fail. Call at shut-down.
     public func close() {
-        let connections = state.withLockedValue { s -> [ReadConnection] in
+        let connections = state.withLockedValue { s -> [DirectConnection] in
             s.closed = true
             defer { s.connections = [] }
             return s.connections
@@ -60,63 +60,70 @@ public final class SQLiteReads: Sendable {
     /// How many connections are open (one per thread that has read).
     public var openConnections: Int { state.withLockedValue { $0.connections.count } }
 
-    func connection() throws -> ReadConnection {
+    func connection() throws -> DirectConnection {
         let mine: ThreadConnections
         if let existing = Self.perThread.currentValue { mine = existing } else {
             mine = ThreadConnections()
             Self.perThread.currentValue = mine
         }
         if let c = mine.byReader[key], c.isOpen { return c }
-        let c = try ReadConnection(path: path)
+        let c = try DirectConnection(path: path)
         let accepted = state.withLockedValue { s -> Bool in
             guard !s.closed else { return false }
             s.connections.append(c)
             return true
         }
-        guard accepted else { c.close(); throw SQLiteReadError(message: "the database is closed", sql: "") }
+        guard accepted else { c.close(); throw DirectConnectionError(message: "the database is closed", sql: "") }
         mine.byReader[key] = c
         return c
     }
 }
 
-struct SQLiteReadError: Error, CustomStringConvertible {
+struct DirectConnectionError: Error, CustomStringConvertible {
     var message: String
     var sql: String
     var description: String { sql.isEmpty ? "SQLite: \(message)" : "SQLite: \(message) in \(sql)" }
 }
 
-/// One thread's read-only connection and its prepared statements. Used by one thread at a
-/// time; the lock is for `close()` at shut-down, which comes from another thread.
-final class ReadConnection: @unchecked Sendable {
+/// A connection of our own to the SQLite file and its prepared statements, kept by their
+/// SQL: a thread's read-only connection for `SQLiteReads`, or the audit trail's writing one
+/// (`SQLiteAuditWriter`). Used by one thread at a time; the lock is for `close()` at
+/// shut-down, which comes from another thread.
+final class DirectConnection: @unchecked Sendable {
+    /// Whether statements that write are refused (`PRAGMA query_only`, and checked as each
+    /// is prepared).
+    let readOnly: Bool
     private let lock = NIOLock()
     private var handle: OpaquePointer?
-    private var statements: [String: PreparedRead] = [:]
+    private var statements: [String: Prepared] = [:]
     /// Lists put their page's offset into the SQL, so the statements kept are bounded.
     static let statementLimit = 64
 
-    final class PreparedRead {
+    final class Prepared {
         let handle: OpaquePointer
         let columns: ReadColumns
         init(handle: OpaquePointer, columns: ReadColumns) { self.handle = handle; self.columns = columns }
     }
 
-    init(path: String) throws {
+    /// Opens the file; `pragmas` are run first (a read-only connection also gets
+    /// `query_only`), and a connection always waits for a lock rather than fail at once (e.g.
+    /// while another connection recovers the log).
+    init(path: String, readOnly: Bool = true, pragmas: [String] = []) throws {
+        self.readOnly = readOnly
         var db: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE
         let rc = sqlite_nio_sqlite3_open_v2(path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "cannot open"
             if let db { sqlite_nio_sqlite3_close(db) }
-            throw SQLiteReadError(message: "\(message) (\(path))", sql: "")
+            throw DirectConnectionError(message: "\(message) (\(path))", sql: "")
         }
         handle = db
-        // Reads only; wait for a lock (e.g. while another connection recovers the log) rather
-        // than fail.
-        for pragma in ["PRAGMA query_only = 1", "PRAGMA busy_timeout = 10000"] {
+        for pragma in (readOnly ? ["PRAGMA query_only = 1"] : []) + ["PRAGMA busy_timeout = 10000"] + pragmas {
             guard sqlite_nio_sqlite3_exec(db, pragma, nil, nil, nil) == SQLITE_OK else {
                 let message = String(cString: sqlite_nio_sqlite3_errmsg(db))
                 close()
-                throw SQLiteReadError(message: message, sql: pragma)
+                throw DirectConnectionError(message: message, sql: pragma)
             }
         }
     }
@@ -140,7 +147,7 @@ final class ReadConnection: @unchecked Sendable {
     /// Runs one query to its end, calling `onRow` for each row.
     func run(_ sql: String, binds: [SQLiteData], onRow: (ReadRow) throws -> Void) throws {
         try lock.withLock {
-            guard let db = handle else { throw SQLiteReadError(message: "the database is closed", sql: sql) }
+            guard let db = handle else { throw DirectConnectionError(message: "the database is closed", sql: sql) }
             let statement = try prepared(sql, db)
             let stmt = statement.handle
             // Reset, ending the read; the bindings are all replaced next time. (Clearing them
@@ -163,7 +170,7 @@ final class ReadConnection: @unchecked Sendable {
         }
     }
 
-    private func prepared(_ sql: String, _ db: OpaquePointer) throws -> PreparedRead {
+    private func prepared(_ sql: String, _ db: OpaquePointer) throws -> Prepared {
         if let s = statements[sql] { return s }
         if statements.count >= Self.statementLimit {
             for s in statements.values { sqlite_nio_sqlite3_finalize(s.handle) }
@@ -172,21 +179,21 @@ final class ReadConnection: @unchecked Sendable {
         var stmt: OpaquePointer?
         let rc = sqlite_nio_sqlite3_prepare_v3(db, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
         guard rc == SQLITE_OK, let stmt else { throw error(db, sql) }
-        guard sqlite_nio_sqlite3_stmt_readonly(stmt) != 0 else {
+        guard !readOnly || sqlite_nio_sqlite3_stmt_readonly(stmt) != 0 else {
             sqlite_nio_sqlite3_finalize(stmt)
-            throw SQLiteReadError(message: "not a read", sql: sql)
+            throw DirectConnectionError(message: "not a read", sql: sql)
         }
         var names: [String] = []
         for c in 0..<sqlite_nio_sqlite3_column_count(stmt) {
             names.append(sqlite_nio_sqlite3_column_name(stmt, c).map { String(cString: $0) } ?? "")
         }
-        let s = PreparedRead(handle: stmt, columns: ReadColumns(names))
+        let s = Prepared(handle: stmt, columns: ReadColumns(names))
         statements[sql] = s
         return s
     }
 
-    private func error(_ db: OpaquePointer, _ sql: String) -> SQLiteReadError {
-        SQLiteReadError(message: String(cString: sqlite_nio_sqlite3_errmsg(db)), sql: sql)
+    private func error(_ db: OpaquePointer, _ sql: String) -> DirectConnectionError {
+        DirectConnectionError(message: String(cString: sqlite_nio_sqlite3_errmsg(db)), sql: sql)
     }
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)

@@ -29,9 +29,15 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     app.middleware.use(RequestContextMiddleware(idleSeconds: Double(config.sessionIdleMinutes * 60)))
 
     // Reads are audited through one writer, so that reads arriving together share a commit.
-    let databases = app.databases, logger = app.logger
-    let auditLoop = app.eventLoopGroup.next()
-    app.storage[AuditWriterKey.self] = AuditWriter { Store(Store.auditDatabase(databases, on: auditLoop, logger: logger)) }
+    if case .sqlite(let path) = config.database {
+        await app.storage.setWithAsyncShutdown(AuditWriterKey.self, to: SQLiteAuditWriter(path: path), onShutdown: { writer in
+            await (writer as? SQLiteAuditWriter)?.close()
+        })
+    } else {
+        let databases = app.databases, logger = app.logger
+        let auditLoop = app.eventLoopGroup.next()
+        app.storage[AuditWriterKey.self] = AuditWriter { Store(Store.auditDatabase(databases, on: auditLoop, logger: logger)) }
+    }
 
     if case .sqlite(let path) = config.database {
         app.lifecycle.use(Checkpointer())
@@ -57,7 +63,7 @@ public func migrate(_ app: Application) async throws {
 }
 
 struct ConfigKey: StorageKey { typealias Value = AppConfig }
-struct AuditWriterKey: StorageKey { typealias Value = AuditWriter }
+struct AuditWriterKey: StorageKey { typealias Value = any AuditRecorder }
 struct ReadsKey: StorageKey { typealias Value = SQLiteReads }
 
 extension Application {

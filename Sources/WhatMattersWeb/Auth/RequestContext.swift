@@ -65,7 +65,7 @@ extension Request {
     /// arrive together share one commit (`AuditWriter`).
     func audit(_ action: String, person: UUID? = nil, detail: String = "") async throws {
         let entry = AuditEntry(try actor(), action, person: person, detail: detail)
-        if let writer = application.storage[AuditWriterKey.self] { try await writer.record(entry) }
+        if let writer = application.storage[AuditWriterKey.self] { try await writer.record(entry, resumingOn: eventLoop) }
         else { try await store.record(entry) }
     }
 
