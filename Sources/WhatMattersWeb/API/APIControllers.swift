@@ -44,7 +44,7 @@ enum APIControllers {
     static func paging(_ req: Request) throws -> (Int, Int) {
         // Present but not a whole number in range is an error, not a silent page 1.
         func number(_ name: String, default value: Int, _ range: ClosedRange<Int>, _ errors: inout [FieldError]) -> Int {
-            guard let raw = req.query[String.self, at: name] else { return value }
+            guard let raw = req.queryValue(name) else { return value }
             guard let n = Int(raw), range.contains(n) else { errors.append(FieldError(name, .invalidChoice)); return value }
             return n
         }

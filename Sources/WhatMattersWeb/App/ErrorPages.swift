@@ -70,7 +70,7 @@ struct SecurityHeaders: AsyncMiddleware {
         let res = try await next.respond(to: req)
         let h = res.headers
         var headers = h
-        if !req.url.path.hasPrefix("/assets/") { headers.replaceOrAdd(name: .cacheControl, value: "no-store") }
+        if !req.requestPath.hasPrefix("/assets/") { headers.replaceOrAdd(name: .cacheControl, value: "no-store") }
         headers.replaceOrAdd(name: "Content-Security-Policy",
                              value: "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
         headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")

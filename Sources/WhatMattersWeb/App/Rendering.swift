@@ -8,7 +8,7 @@ extension Request {
     /// What the base layout needs from this request, with the names of the signed-in member
     /// of staff's teams for the navigation (kept in memory: see `TeamNames`).
     func pageContext() async -> PageContext {
-        var ctx = PageContext(t: t, staff: staff, csrf: csrfToken, path: url.path)
+        var ctx = PageContext(t: t, staff: staff, csrf: csrfToken, path: requestPath)
         if let staff, !staff.teamIDs.isEmpty {
             ctx.teamNames = await TeamNames.shared.names(staff.teamIDs, store: store, logger: logger)
         }
@@ -25,8 +25,30 @@ extension Request {
     static func htmlBody(_ page: HTMLPage) -> Response.Body { .init(buffer: page.bytes) }
 
     /// A page number from the query string, at least 1.
-    var pageNumber: Int { max(1, min((try? query.get(Int.self, at: "page")) ?? 1, 100_000)) }
+    var pageNumber: Int {
+        guard hasQuery else { return 1 }
+        return max(1, min((try? query.get(Int.self, at: "page")) ?? 1, 100_000))
+    }
+
+    /// A value from the query string. Most pages are asked for without one, and Vapor decodes
+    /// the whole query string again for each value asked for.
+    func queryValue(_ name: String) -> String? {
+        guard hasQuery else { return nil }
+        return query[String.self, at: name]
+    }
+
+    private var hasQuery: Bool { !(url.query ?? "").isEmpty }
+
+    /// The request's path, worked out once: Vapor's `url.path` rebuilds it on every call.
+    var requestPath: String {
+        if let path = storage[PathKey.self] { return path }
+        let path = url.path
+        storage[PathKey.self] = path
+        return path
+    }
 }
+
+struct PathKey: StorageKey { typealias Value = String }
 
 extension FieldErrors {
     func problems(_ t: Localizer) -> [FormProblem] { errors.map { FormProblem(field: $0.field, message: t.message($0)) } }

@@ -72,7 +72,7 @@ extension Request {
     var locale: Locale2 { storage[LocaleKey.self] ?? .en }
     var t: Localizer { Localizer(locale) }
 
-    var isAPI: Bool { url.path.hasPrefix("/api/") }
+    var isAPI: Bool { requestPath.hasPrefix("/api/") }
 
     /// The CSRF token of this session, made on first use.
     var csrfToken: String {

@@ -14,9 +14,9 @@ enum PageControllers {
     }
 
     static func signInForm(_ req: Request) async throws -> Response {
-        let model = SignInModel(kept: req.query[String.self, at: "kept"] == "1",
-                                signedOut: req.query[String.self, at: "out"] == "1",
-                                next: safeNext(req.query[String.self, at: "next"]))
+        let model = SignInModel(kept: req.queryValue("kept") == "1",
+                                signedOut: req.queryValue("out") == "1",
+                                next: safeNext(req.queryValue("next")))
         return req.html(model.render(await req.pageContext()))
     }
 
@@ -103,7 +103,7 @@ enum PageControllers {
     static func language(_ req: Request) async throws -> Response {
         guard let raw = req.parameters.get(SiteRoute.localeParam), let l = Locale2(rawValue: raw) else { throw WebError.notFound }
         if let s = req.staff { try await req.store.setLocale(staffID: s.id, l) }
-        let res = req.redirect(to: safeNext(req.query[String.self, at: "back"]) ?? SiteRoute.home.path)
+        let res = req.redirect(to: safeNext(req.queryValue("back")) ?? SiteRoute.home.path)
         res.cookies[Cookies.language] = languageCookie(l)
         return res
     }
@@ -182,7 +182,7 @@ enum PageControllers {
     }
 
     static func noticeFromQuery(_ req: Request) -> String? {
-        switch req.query[String.self, at: "saved"] {
+        switch req.queryValue("saved") {
         case "person": return req.t("notice.personSaved")
         case "conversation": return req.t("notice.conversationSaved")
         default: return nil

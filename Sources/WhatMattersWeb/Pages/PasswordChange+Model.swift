@@ -48,8 +48,8 @@ struct PasswordChangeModel {
 enum PasswordChangeControllers {
     static func form(_ req: Request) async throws -> Response {
         _ = try req.requireStaff()
-        let model = PasswordChangeModel(changed: req.query[String.self, at: "changed"] == "1",
-                                        tokensRevoked: req.query[String.self, at: "tokens"] == "revoked")
+        let model = PasswordChangeModel(changed: req.queryValue("changed") == "1",
+                                        tokensRevoked: req.queryValue("tokens") == "revoked")
         return req.html(model.render(await req.pageContext()))
     }
 

@@ -16,7 +16,7 @@ enum PlanControllers {
     static func verdicts(_ plan: CarePlan) -> PlanVerdicts { PlanVerdicts(plan.practiceReview(language: .en)) }
 
     static func notice(_ req: Request) -> String? {
-        guard let saved = req.query[String.self, at: "saved"] else { return nil }
+        guard let saved = req.queryValue("saved") else { return nil }
         switch saved {
         case "started": return req.t("notice.planStarted")
         case "plan": return req.t("notice.planSaved")
@@ -130,7 +130,7 @@ enum PlanControllers {
         let record = try await req.store.plan(personID: person.id)
         let plan = record?.plan ?? newPlan(for: person)
         guard let input = PlanFormModel.initialInput(section, plan: plan, itemID: itemID, person: person, today: today(),
-                                                     corrects: req.query[String.self, at: "corrects"]) else { throw WebError.notFound }
+                                                     corrects: req.queryValue("corrects")) else { throw WebError.notFound }
         try await req.audit("plan.read", person: person.id, detail: "\(section.rawValue) form")
         let model = PlanFormModel(person: person, plan: plan, version: record?.version ?? 0, section: section, itemID: itemID, input: input,
                                   review: record.map { $0.plan.practiceReview(language: reviewLanguage(req)) })

@@ -31,9 +31,9 @@ enum QualityControllers {
     }
 
     static func filter(_ req: Request) -> QualityFilter {
-        QualityAuditModel.filter(criterion: req.query[String.self, at: "criterion"], verdict: req.query[String.self, at: "verdict"],
-                                 team: req.query[String.self, at: "team"], service: req.query[String.self, at: "service"],
-                                 worker: req.query[String.self, at: "worker"])
+        QualityAuditModel.filter(criterion: req.queryValue("criterion"), verdict: req.queryValue("verdict"),
+                                 team: req.queryValue("team"), service: req.queryValue("service"),
+                                 worker: req.queryValue("worker"))
     }
 
     /// For the audit trail: the filter, which holds no personal data.
@@ -102,7 +102,7 @@ enum QualityControllers {
         guard let record = try await req.store.plan(personID: person.id) else { throw WebError.notFound }
         try await req.audit("quality.read", person: person.id, detail: "version \(record.version)")
         var model = try await planModel(req, staff, person, record)
-        if req.query[String.self, at: "saved"] == "1" { model.notice = req.t("quality.plan.saved") }
+        if req.queryValue("saved") == "1" { model.notice = req.t("quality.plan.saved") }
         return req.html(model.render(await req.pageContext()))
     }
 

@@ -71,7 +71,7 @@ enum SecondFactorControllers {
 
     static func codeForm(_ req: Request) async throws -> Response {
         guard try await pendingStaff(req) != nil else { return req.redirect(to: SiteRoute.signIn.path) }
-        return req.html(SecondFactorCodeModel(next: PageControllers.safeNext(req.query[String.self, at: "next"])).render(await req.pageContext()))
+        return req.html(SecondFactorCodeModel(next: PageControllers.safeNext(req.queryValue("next"))).render(await req.pageContext()))
     }
 
     static func checkCode(_ req: Request, _ form: FormBody) async throws -> Response {
