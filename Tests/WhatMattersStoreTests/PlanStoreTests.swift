@@ -26,6 +26,28 @@ final class PlanStoreTests: XCTestCase {
         return p
     }
 
+    /// Decoded plans are kept by the exact bytes of their body: the same text gives the same
+    /// plan back, and a text that differs only in how an accented letter is encoded (composed
+    /// "ŵ" or "w" + combining circumflex) is its own entry, each decoding to its own words.
+    func testDecodedPlansAreKeptByTheExactTextOfTheirBody() throws {
+        let cache = PlanBodyCache(capacity: 2)
+        let composed = CarePlan(documentID: "doc-1", service: .adults, language: .cy)
+        var decomposed = composed
+        decomposed.documentID = "doc-2"
+        let a = "{\"what\":\"Mynd i’r \u{0175}yl\"}", b = "{\"what\":\"Mynd i’r w\u{0302}yl\"}"
+        XCTAssertEqual(a, b, "the same text to Swift's String")
+        cache.keep(composed, for: a)
+        XCTAssertEqual(cache.plan(for: String(decoding: Array(a.utf8), as: UTF8.self))?.documentID, "doc-1", "a copy of the same bytes hits")
+        XCTAssertNil(cache.plan(for: b), "other bytes miss")
+        cache.keep(decomposed, for: b)
+        XCTAssertEqual(cache.plan(for: b)?.documentID, "doc-2")
+        XCTAssertEqual(cache.plan(for: a)?.documentID, "doc-1")
+        // Bounded: a third body pushes out the oldest.
+        cache.keep(composed, for: "{}")
+        XCTAssertNil(cache.plan(for: a))
+        XCTAssertEqual(cache.plan(for: "{}")?.documentID, "doc-1")
+    }
+
     func testAPlanIsSavedInVersionsAndEveryVersionIsKept() async throws {
         let p = try await person()
         let none = try await store.plan(personID: p.id)

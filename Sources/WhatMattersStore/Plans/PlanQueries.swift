@@ -185,28 +185,53 @@ extension Store {
 /// a decoded plan each.
 final class PlanBodyCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var plans: [String: CarePlan] = [:]
-    private var order: [String] = []
+    private var plans: [Body: CarePlan] = [:]
+    private var order: [Body] = []
     private var next = 0
     let capacity: Int
 
     init(capacity: Int) { self.capacity = capacity }
 
     func plan(for body: String) -> CarePlan? {
+        let key = Body(body)
         lock.lock(); defer { lock.unlock() }
-        return plans[body]
+        return plans[key]
     }
 
     func keep(_ plan: CarePlan, for body: String) {
+        let key = Body(body)
         lock.lock(); defer { lock.unlock() }
-        guard plans[body] == nil else { return }
+        guard plans[key] == nil else { return }
         if order.count < capacity {
-            order.append(body)
+            order.append(key)
         } else {
             plans[order[next]] = nil
-            order[next] = body
+            order[next] = key
             next = (next + 1) % capacity
         }
-        plans[body] = plan
+        plans[key] = plan
+    }
+
+    /// A body as a key, hashed and compared by its UTF-8 bytes. A `String` key is hashed and
+    /// compared by its canonical (NFC) form, which for Welsh text means normalising the
+    /// whole document on every look-up; byte-different texts that read the same are merely
+    /// decoded separately.
+    struct Body: Hashable {
+        let text: String
+        init(_ text: String) {
+            var text = text
+            text.makeContiguousUTF8()
+            self.text = text
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        static func == (a: Body, b: Body) -> Bool {
+            var a = a.text, b = b.text
+            return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
+        }
     }
 }
