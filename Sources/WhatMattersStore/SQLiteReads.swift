@@ -265,11 +265,23 @@ struct ReadRow: SQLRow {
         case .integer(let n):
             if D.self == Int.self { return n as! D }
             if D.self == Bool.self, n == 0 || n == 1 { return (n == 1) as! D }
+            if D.self == Date.self { return Self.date(Double(n)) as! D }
+        case .float(let x):
+            if D.self == Date.self { return Self.date(x) as! D }
         case .null:
             if D.self == String?.self { return String?.none as! D }
         default: break
         }
         return try Self.decoder.decode(D.self, from: value)
+    }
+}
+
+extension ReadRow {
+    /// A date stored as seconds since 1970, exactly as the driver reads it
+    /// (`Date(sqliteData:)`: rounded to the microsecond from the reference date).
+    static func date(_ secondsSince1970: Double) -> Date {
+        let sinceReference = secondsSince1970 - Date.timeIntervalBetween1970AndReferenceDate
+        return Date(timeIntervalSinceReferenceDate: (sinceReference * 1e6).rounded() / 1e6)
     }
 }
 

@@ -4,6 +4,8 @@ import Logging
 import NIOCore
 import NIOPosix
 import SQLKit
+import SQLiteKit
+import SQLiteNIO
 import XCTest
 import WhatMattersCore
 @testable import WhatMattersStore
@@ -34,6 +36,20 @@ final class SQLiteReadsTests: XCTestCase {
         PersonDetails(name: name, dateOfBirth: Day("1941-02-28"), service: .adults, teamID: team, allocatedWorkerID: worker,
                       preferredLanguage: .cy, activeOfferMadeOn: Day("2025-01-02"), activeOfferMadeBy: "Siân Jones",
                       communicationNeeds: "Line one\nLine two\r\n<script>'; DROP TABLE people; --")
+    }
+
+    /// Dates stored as numbers decode to the very same `Date` as through the driver's decoder.
+    func testDatesDecodeExactlyAsTheDriverDecodesThem() throws {
+        let decoder = SQLiteDataDecoder()
+        var values: [SQLiteData] = [.float(0), .float(-1.5), .float(1_795_840_071.759_49), .float(1_795_840_071.000_000_5),
+                                    .integer(0), .integer(1_795_840_071), .integer(-86_400)]
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 { values.append(.float(Double.random(in: 0...4_000_000_000, using: &g))) }
+        let columns = ReadColumns(["at"])
+        for value in values {
+            XCTAssertEqual(try ReadRow(columns: columns, values: [value]).decode(column: "at", as: Date.self),
+                           try decoder.decode(Date.self, from: value), "\(value)")
+        }
     }
 
     func testReadsGiveExactlyWhatTheDriverGives() async throws {
