@@ -5,14 +5,17 @@ import WhatMattersCore
 /// Maps every error, once, to an HTML page in the user's language or to
 /// `application/problem+json` for the API. Anything unexpected is logged and shown as a
 /// plain 500 with no internals.
-struct ErrorPages: AsyncMiddleware {
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: req)
-        } catch {
+///
+/// Written on futures, as `SecurityHeaders` is: an `AsyncMiddleware` starts a task of its own
+/// for every request, and only a failed request needs one here.
+struct ErrorPages: Middleware {
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: req).flatMapError { error in
             let webError = WebError.from(error)
             if webError == nil { req.logger.report(error: error) }
-            return await Self.response(for: webError, req)
+            let page = req.eventLoop.makePromise(of: Response.self)
+            page.completeWithTask { await Self.response(for: webError, req) }
+            return page.futureResult
         }
     }
 
@@ -63,11 +66,14 @@ struct ErrorPages: AsyncMiddleware {
 }
 
 /// Headers on every response: no caching of personal data, no framing, no sniffing, a strict
-/// content security policy (no inline script or style anywhere).
-struct SecurityHeaders: AsyncMiddleware {
+/// content security policy (no inline script or style anywhere). On futures (see `ErrorPages`).
+struct SecurityHeaders: Middleware {
     let behindTLS: Bool
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let res = try await next.respond(to: req)
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: req).map { res in self.secured(res, req) }
+    }
+
+    private func secured(_ res: Response, _ req: Request) -> Response {
         let h = res.headers
         var headers = h
         if !req.requestPath.hasPrefix("/assets/") { headers.replaceOrAdd(name: .cacheControl, value: "no-store") }
