@@ -167,8 +167,9 @@ public struct Store: Sendable {
         databases.configuration(for: .writer) == nil ? nil : .writer
     }
 
-    /// The database the audit writer appends to: on SQLite, the connection for writes of
-    /// one event loop (always the same one, so that its batches never wait for each other).
+    /// The database `AuditWriter` appends to through the driver (PostgreSQL; SQLite's trail
+    /// has a connection of its own, `SQLiteAuditWriter`): always on the same event loop, so
+    /// that its batches never wait for each other.
     public static func auditDatabase(_ databases: Databases, on loop: any EventLoop, logger: Logger) -> any Database {
         databases.database(writerID(databases), logger: logger, on: loop)!
     }
