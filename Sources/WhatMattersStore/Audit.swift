@@ -30,7 +30,7 @@ public struct AuditEvent: Sendable, Equatable {
     /// changing, removing or reordering any entry breaks the chain from there on.
     public static func hash(previous: String, seq: Int, at: String, actorID: UUID?, actor: String, action: String,
                             personID: UUID?, detail: String) -> String {
-        let fields = [previous, String(seq), at, actorID?.uuidString ?? "", actor, action, personID?.uuidString ?? "", detail]
+        let fields = [previous, String(seq), at, actorID.map(UUIDText.string) ?? "", actor, action, personID.map(UUIDText.string) ?? "", detail]
         // Length-prefixed, so that no two different entries serialise alike.
         let canonical = fields.map { "\($0.utf8.count):\($0)" }.joined()
         return hex(SHA256.hash(data: Data(canonical.utf8)))

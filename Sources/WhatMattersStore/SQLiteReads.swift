@@ -306,7 +306,8 @@ struct ReadDatabase: SQLDatabase {
     /// Serialises the query as the driver would and runs it to its end on this thread.
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> ()) throws {
         let (sql, binds) = serialize(query)
-        let values = try binds.map { try Self.encoder.encode($0) }
+        // Ids are most binds: written directly, as the encoder would (their text).
+        let values = try binds.map { try ($0 as? UUID).map { .text(UUIDText.string($0)) } ?? Self.encoder.encode($0) }
         try reads.connection().run(sql, binds: values) { onRow($0) }
     }
 

@@ -38,6 +38,23 @@ final class SQLiteReadsTests: XCTestCase {
                       communicationNeeds: "Line one\nLine two\r\n<script>'; DROP TABLE people; --")
     }
 
+    /// Ids are written as Foundation writes them (`uuidString`, upper case) and read back in
+    /// either case; anything else is not an id.
+    func testIdsAsTextAreExactlyFoundationsAndReadBack() {
+        var ids = [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                   UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))]
+        for _ in 0..<5_000 { ids.append(UUID()) }
+        for id in ids {
+            XCTAssertEqual(UUIDText.string(id), id.uuidString)
+            XCTAssertEqual(UUIDText.parse(UUIDText.string(id)), id)
+            XCTAssertEqual(UUIDText.parse(id.uuidString.lowercased()), id)
+        }
+        for text in ["", "01683723-6484-4FC2-BAF6-F86E2C64DE1", "01683723-6484-4FC2-BAF6-F86E2C64DE1G", "01683723x6484-4FC2-BAF6-F86E2C64DE11",
+                     "０1683723-6484-4FC2-BAF6-F86E2C64DE11"] {
+            XCTAssertNil(UUIDText.parse(text), text)
+        }
+    }
+
     /// Dates stored as numbers decode to the very same `Date` as through the driver's decoder.
     func testDatesDecodeExactlyAsTheDriverDecodesThem() throws {
         let decoder = SQLiteDataDecoder()
