@@ -4,11 +4,12 @@
 Run by scripts/crash-test, which hands over a private copy of the `whatmatters` executable and
 a temporary folder. On a fresh SQLite database holding a small demo authority it starts
 `whatmatters serve`, lets several writer threads create people and conversations through the
-JSON API, and kills the server with SIGKILL at a random moment while they write; KILLS times
-over. Every write answered 201 is recorded by id. At the end the database file is opened
-directly and must hold every recorded id (people.id, conversations.id), each with its audit
-event, the audit chain must link row to row, `PRAGMA integrity_check` must say ok, and
-`whatmatters audit verify` (when the executable has it) must pass.
+JSON API (and read people, each read audited), and kills the server with SIGKILL at a random
+moment while they write; KILLS times over. Every write answered 201 is recorded by id, and
+every read answered 200 is counted. At the end the database file is opened directly and must
+hold every recorded id (people.id, conversations.id), each with its audit event, and at least
+as many read entries per person as reads were answered; the audit chain must link row to row,
+`PRAGMA integrity_check` must say ok, and `whatmatters audit verify` (when the executable has it) must pass.
 
 Exit status: 0 when nothing was lost and the database is sound, 1 otherwise.
 Standard library and `requests` only.
@@ -94,6 +95,7 @@ class Ledger:
         self.people = []            # ids answered 201 to POST /api/v1/people
         self.conversations = []     # ids answered 201 to POST /api/v1/people/{id}/conversations
         self.targets = list(seed_people)   # people a conversation may be recorded with
+        self.reads = {}             # person id -> reads answered 200 to GET /api/v1/people/{id}
         self.refused = []           # (status, body) of answers other than 201: must not happen
         self.broken = 0             # requests cut off by the kill (no answer): outcome unknown
 
@@ -105,6 +107,10 @@ class Ledger:
     def ack_conversation(self, cid):
         with self.lock:
             self.conversations.append(cid)
+
+    def ack_read(self, pid):
+        with self.lock:
+            self.reads[pid] = self.reads.get(pid, 0) + 1
 
     def target(self, rng):
         with self.lock:
@@ -118,7 +124,14 @@ def writer(base, token, team, day, ledger, stop, rng, n):
     while not stop.is_set():
         i += 1
         try:
-            if rng.random() < 0.4:
+            if rng.random() < 0.3:
+                # A read: answered only once its audit entry is committed (group commit).
+                pid = ledger.target(rng)
+                r = s.get(f"{base}/api/v1/people/{pid}", timeout=(2, 15))
+                if r.status_code == 200:
+                    ledger.ack_read(pid)
+                    continue
+            elif rng.random() < 0.4:
                 body = {"name": f"Crash Prawf {n}-{i} Ŵyn", "service": "adults", "teamID": team,
                         "preferredLanguage": rng.choice(["cy", "en"]),
                         "communicationNeeds": "Mae'n well ganddi siarad Cymraeg. " * rng.randint(1, 20)}
@@ -260,6 +273,12 @@ def main():
             pass
     unaudited = [i for i in ledger.people if uuid.UUID(i) in people and uuid.UUID(i) not in audited_people]
     unaudited += [i for i in ledger.conversations if uuid.UUID(i) in conversations and uuid.UUID(i) not in audited_conversations]
+    # Each acknowledged read has its audit entry: at least as many per person as were answered.
+    read_entries = {}
+    for person, n in con.execute("SELECT person_id, COUNT(*) FROM audit_events WHERE action = 'person.read' AND detail = 'api' GROUP BY person_id"):
+        key = uuid.UUID(bytes=bytes(person)) if isinstance(person, bytes) else uuid.UUID(person)
+        read_entries[key] = n
+    unaudited_reads = sum(max(0, n - read_entries.get(uuid.UUID(pid), 0)) for pid, n in ledger.reads.items())
     chain_breaks = []
     previous = None
     for seq, prev_hash, hsh in con.execute("SELECT seq, previous_hash, hash FROM audit_events ORDER BY seq"):
@@ -286,6 +305,7 @@ def main():
     print(f"cut off by a kill:     {ledger.broken} (no answer, so no promise; not counted)")
     print(f"lost writes:           {lost}")
     print(f"without audit event:   {len(unaudited)}")
+    print(f"acknowledged reads:    {sum(ledger.reads.values())}, without audit entry: {unaudited_reads}")
     print(f"audit chain links:     {'ok' if not chain_breaks else 'BROKEN at seq ' + ', '.join(map(str, chain_breaks[:10]))}")
     print(f"integrity_check:       {'; '.join(integrity)}")
     print(f"foreign_key_check:     {'ok' if not foreign else str(len(foreign)) + ' violations'}")
@@ -296,6 +316,8 @@ def main():
         bad.append(f"{lost} acknowledged writes lost: {(lost_people + lost_conversations)[:10]}")
     if unaudited:
         bad.append(f"{len(unaudited)} writes without their audit event: {unaudited[:10]}")
+    if unaudited_reads:
+        bad.append(f"{unaudited_reads} acknowledged reads without their audit entry")
     if chain_breaks:
         bad.append("the audit chain is broken")
     if integrity != ["ok"]:
