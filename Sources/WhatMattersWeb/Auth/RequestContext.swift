@@ -124,7 +124,9 @@ struct RequestContextMiddleware: AsyncMiddleware {
                 req.storage[CurrentStaffKey.self] = s
                 // Recorded at most once a minute: the session is saved only when it changes,
                 // and saving it on every request would be a database write per page.
-                if now - seen >= Self.seenResolution { req.session.data[SessionKeys.seen] = String(Int(now)) }
+                if now - seen >= Self.seenResolution, SeenRecorder.shared.claim(req.session.id?.string ?? raw, now: now, within: Self.seenResolution) {
+                    req.session.data[SessionKeys.seen] = String(Int(now))
+                }
             } else {
                 req.session.data[SessionKeys.staff] = nil
             }
@@ -143,6 +145,26 @@ struct RequestContextMiddleware: AsyncMiddleware {
             if first.hasPrefix("cy") { return .cy }
         }
         return .en
+    }
+}
+
+/// Which sessions this process has just recorded as seen. Requests of one session that
+/// arrive together all read the same last-seen time; without this each of them wrote the
+/// session, one after another on the connections kept for writes, while the audit trail's
+/// writer was taking SQLite's write lock between them.
+final class SeenRecorder: @unchecked Sendable {
+    static let shared = SeenRecorder()
+    private let lock = NSLock()
+    private var recorded: [String: Double] = [:]
+
+    /// True for the first request of a session to ask within `within` seconds.
+    func claim(_ session: String, now: Double, within: Double) -> Bool {
+        lock.withLock {
+            if let at = recorded[session], now - at < within { return false }
+            if recorded.count >= 10_000 { recorded = recorded.filter { now - $0.value < within } }
+            recorded[session] = now
+            return true
+        }
     }
 }
 
