@@ -1,5 +1,5 @@
+import Fluent
 import Foundation
-import SQLKit
 import Vapor
 import XCTest
 @testable import WhatMattersStore
@@ -19,8 +19,9 @@ final class SessionTimeTests: WebTestCase {
     func setSeen(_ key: String, secondsAgo ago: Double) async throws {
         var data = try await stored(key)
         data[SessionKeys.seen] = String(Int(Date().timeIntervalSince1970 - ago))
-        let json = String(decoding: try JSONEncoder().encode(data), as: UTF8.self)
-        try await (app.db as! any SQLDatabase).raw(#"UPDATE _fluent_sessions SET data = \#(bind: json) WHERE "key" = \#(bind: key)"#).run()
+        // Through Fluent's own model: the column is JSON text on SQLite and jsonb on PostgreSQL.
+        try await SessionRecord.query(on: app.db).filter(\.$key == SessionID(string: key))
+            .set(\.$data, to: SessionData(initialData: data)).update()
     }
 
     func testASessionUnusedForLongerThanItsIdleTimeIsSignedOut() async throws {
