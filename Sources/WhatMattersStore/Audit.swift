@@ -188,8 +188,26 @@ extension Store {
             let hash = AuditEvent.hash(previous: previous, seq: seq, at: at, actorID: entry.actor.id, actor: entry.actor.label,
                                        action: entry.action, personID: entry.personID, detail: entry.detail)
             defer { previous = hash }
-            return AuditRow(id: UUID(), seq: seq, at: at, entry: entry, previous: previous, hash: hash)
+            return AuditRow(id: timeOrderedID(date), seq: seq, at: at, entry: entry, previous: previous, hash: hash)
         }
+    }
+
+    /// An audit row's id: a time-ordered UUID (RFC 9562, version 7: the milliseconds since
+    /// 1970, then random bits). Random ids put each new row's key at a random place in the
+    /// id index, so every commit dirtied pages all over it and each background checkpoint had
+    /// megabytes of scattered pages to write and sync; a commit waiting behind that sync held
+    /// up every read being audited (bench/load: audit commits of 130-455 ms, plan p99 167 ms
+    /// with p90 46 ms). Time-ordered, new keys go at the end of the index. Nothing reads
+    /// meaning into the id (the chain hashes the sequence number, not the id).
+    static func timeOrderedID(_ date: Date = Date()) -> UUID {
+        let ms = UInt64(max(0, (date.timeIntervalSince1970 * 1000).rounded(.down)))
+        var g = SystemRandomNumberGenerator()
+        let a = g.next() as UInt64, b = g.next() as UInt64
+        func byte(_ v: UInt64, _ shift: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: v >> shift) }
+        return UUID(uuid: (byte(ms, 40), byte(ms, 32), byte(ms, 24), byte(ms, 16), byte(ms, 8), byte(ms, 0),
+                           0x70 | (byte(a, 0) & 0x0F), byte(a, 8),
+                           0x80 | (byte(a, 16) & 0x3F), byte(a, 24), byte(a, 32), byte(a, 40), byte(a, 48), byte(a, 56),
+                           byte(b, 0), byte(b, 8)))
     }
 
     /// `2026-11-01T09:30:00.123Z`: UTC to the millisecond (rounded), so that text order is time order.

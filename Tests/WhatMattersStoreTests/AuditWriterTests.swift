@@ -77,6 +77,27 @@ final class AuditWriterTests: XCTestCase {
         for (i, loop) in loops.enumerated() { XCTAssertEqual(loop.executed, 40 / loops.count, "loop \(i)") }
     }
 
+    /// Audit rows get time-ordered ids (UUID version 7), so that new rows go at the end of
+    /// the id index rather than anywhere in it: their text sorts as their time does.
+    func testAuditRowIdsAreVersion7AndSortByTime() {
+        let start = Date(timeIntervalSince1970: 1_795_840_071.759)
+        var previous = ""
+        for k in 0..<2_000 {
+            let id = Store.timeOrderedID(start.addingTimeInterval(Double(k) * 0.001))
+            let bytes = withUnsafeBytes(of: id.uuid) { Array($0) }
+            XCTAssertEqual(bytes[6] >> 4, 7, "version")
+            XCTAssertEqual(bytes[8] >> 6, 0b10, "variant")
+            let ms = bytes[0..<6].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            XCTAssertEqual(ms, UInt64((start.timeIntervalSince1970 * 1000).rounded(.down)) + UInt64(k), "milliseconds first")
+            let text = UUIDText.string(id)
+            XCTAssertGreaterThan(text, previous)
+            previous = text
+        }
+        let rows = Store.auditRows([entry(1, person: nil), entry(2, person: nil)], firstSeq: 1, previous: Store.genesis)
+        XCTAssertNotEqual(rows[0].id, rows[1].id)
+        XCTAssertTrue(rows.allSatisfy { withUnsafeBytes(of: $0.id.uuid) { $0[6] >> 4 } == 7 })
+    }
+
     func testAClosedSQLiteWriterRefusesRatherThanDropsAnEntry() async throws {
         guard case .sqlite(let path) = database.location else { throw XCTSkip("SQLite only") }
         let writer = SQLiteAuditWriter(path: path)
