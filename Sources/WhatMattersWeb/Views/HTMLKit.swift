@@ -49,12 +49,19 @@ struct BodyNode {
     /// Writes the HTML exactly as Plot writes it without indentation (`EagerRenderingTests`):
     /// attributes in order, a repeated name keeping its first place and its last value, an
     /// empty value as the bare name, `<br/>` for void elements.
+    /// Each node in place, rather than a copy of each (and of all it holds) taken in turn.
+    fileprivate static func write(_ nodes: [BodyNode], into out: inout HTMLWriter) {
+        nodes.withUnsafeBufferPointer { nodes in
+            for i in nodes.indices { nodes[i].write(into: &out) }
+        }
+    }
+
     fileprivate func write(into out: inout HTMLWriter) {
         switch storage {
         case .element(let name, let attrs, let children):
             H.openTag(name, attrs, into: &out)
             out.append(UInt8(ascii: ">"))
-            for child in children { child.write(into: &out) }
+            BodyNode.write(children, into: &out)
             H.closeTag(name, into: &out)
         case .textElement(let name, let attrs, let text):
             H.openTag(name, attrs, into: &out)
@@ -67,7 +74,7 @@ struct BodyNode {
         case .text(let s):
             Escape.write(s, into: &out, quotes: false)
         case .group(let nodes):
-            for node in nodes { node.write(into: &out) }
+            BodyNode.write(nodes, into: &out)
         case .paragraphs(let s, let cls):
             H.writeParagraphs(s, class: cls, into: &out)
         }
@@ -107,11 +114,11 @@ struct HTMLPage {
                 var lang = lang
                 lang.withUTF8 { html.append($0) }
                 html.append("\"><head>")
-                for node in head { node.write(into: &html) }
+                BodyNode.write(head, into: &html)
                 html.append("</head>")
                 H.openTag("body", bodyAttrs, into: &html)
                 html.append(UInt8(ascii: ">"))
-                for node in body { node.write(into: &html) }
+                BodyNode.write(body, into: &html)
                 html.append("</body></html>")
             }
         case .plot(let document): return ByteBuffer(string: document.render())
@@ -202,8 +209,15 @@ enum Escape {
     static func write<Out: HTMLBytes>(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout Out, quotes: Bool,
                                       onlyIfEscaping: Bool = false) -> Bool {
         var runStart = 0
-        for i in 0..<bytes.count {
+        var i = 0
+        while i < bytes.count {
+            // Eight bytes at a time while none of them needs escaping, as most text.
+            if i + 8 <= bytes.count, !mayNeedEscaping(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self), quotes: quotes) {
+                i += 8
+                continue
+            }
             let b = bytes[i]
+            i += 1
             // Letters and most text are past ">", the last byte that may need escaping.
             if b > UInt8(ascii: ">") { continue }
             switch b {
@@ -211,7 +225,7 @@ enum Escape {
             case UInt8(ascii: "\""), UInt8(ascii: "'"): guard quotes else { continue }
             default: continue
             }
-            out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+            out.append(UnsafeBufferPointer(rebasing: bytes[runStart..<(i - 1)]))
             switch b {
             case UInt8(ascii: "&"): out.append("&amp;")
             case UInt8(ascii: "<"): out.append("&lt;")
@@ -219,11 +233,25 @@ enum Escape {
             case UInt8(ascii: "\""): out.append("&quot;")
             default: out.append("&#39;")
             }
-            runStart = i + 1
+            runStart = i
         }
         if runStart == 0 && onlyIfEscaping { return false }
         out.append(UnsafeBufferPointer(rebasing: bytes[runStart...]))
         return runStart > 0
+    }
+}
+
+extension Escape {
+    /// Whether any of eight bytes is "&", "<", ">" (or, with `quotes`, a quote), each found
+    /// as a zero byte of the word XORed with it.
+    @inline(__always)
+    fileprivate static func mayNeedEscaping(_ w: UInt64, quotes: Bool) -> Bool {
+        @inline(__always) func has(_ c: UInt8) -> Bool {
+            let x = w ^ (0x0101_0101_0101_0101 &* UInt64(c))
+            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+        }
+        return has(UInt8(ascii: "&")) || has(UInt8(ascii: "<")) || has(UInt8(ascii: ">"))
+            || (quotes && (has(UInt8(ascii: "\"")) || has(UInt8(ascii: "'"))))
     }
 }
 
