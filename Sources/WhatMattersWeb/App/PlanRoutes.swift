@@ -68,3 +68,23 @@ public enum PlanRoute: Hashable, Sendable {
         }
     }
 }
+
+extension PlanRoute {
+    /// Appends what `segments` says, without making them (`SiteRoute.path` checks the two
+    /// agree in debug builds).
+    func appendPath(to path: inout String) {
+        path.append("/plan")
+        switch self {
+        case .page: break
+        case .start: path.append("/start")
+        case .print: path.append("/print")
+        case .versions: path.append("/versions")
+        case .version(let v): path.append("/versions"); SiteRoute.append(parameter: String(v), to: &path)
+        case .part(let s): SiteRoute.append(parameter: s.rawValue, to: &path)
+        case .newItem(let s): SiteRoute.append(parameter: s.rawValue, to: &path); path.append("/new")
+        case .item(let s, let id): SiteRoute.append(parameter: s.rawValue, to: &path); SiteRoute.append(parameter: id, to: &path)
+        case .removeItem(let s, let id):
+            SiteRoute.append(parameter: s.rawValue, to: &path); SiteRoute.append(parameter: id, to: &path); path.append("/remove")
+        }
+    }
+}

@@ -66,21 +66,21 @@ public enum SiteRoute: Hashable, Sendable {
         case .people: return [.constant("people")]
         case .peopleSearch: return [.constant("people"), .constant("search")]
         case .personNew: return [.constant("people"), .constant("new")]
-        case .person(let id): return [.constant("people"), .parameter(Self.personParam, id.uuidString)]
+        case .person(let id): return [.constant("people"), .parameter(Self.personParam, id.pathString)]
         case .personEdit(let id): return SiteRoute.person(id).segments + [.constant("edit")]
         case .conversationNew(let id): return SiteRoute.person(id).segments + [.constant("conversations"), .constant("new")]
         case .conversation(let p, let c):
-            return SiteRoute.person(p).segments + [.constant("conversations"), .parameter(Self.conversationParam, c.uuidString)]
+            return SiteRoute.person(p).segments + [.constant("conversations"), .parameter(Self.conversationParam, c.pathString)]
         case .conversationEdit(let p, let c): return SiteRoute.conversation(p, c).segments + [.constant("edit")]
         case .plan(let p, let r): return SiteRoute.person(p).segments + r.segments
-        case .team(let id): return [.constant("teams"), .parameter(Self.teamParam, id.uuidString)]
+        case .team(let id): return [.constant("teams"), .parameter(Self.teamParam, id.pathString)]
         case .qualityAudit: return [.constant("quality")]
         case .qualityExport: return [.constant("quality"), .constant("export.csv")]
-        case .qualityPlan(let id): return [.constant("quality"), .constant("plans"), .parameter(Self.personParam, id.uuidString)]
+        case .qualityPlan(let id): return [.constant("quality"), .constant("plans"), .parameter(Self.personParam, id.pathString)]
         case .breakGlass(let id): return SiteRoute.person(id).segments + [.constant("break-glass")]
         case .restriction(let id): return SiteRoute.person(id).segments + [.constant("restriction")]
         case .subjectAccess(let id): return SiteRoute.person(id).segments + [.constant("subject-access")]
-        case .draft(let id): return [.constant("drafts"), .parameter(Self.draftParam, id.uuidString)]
+        case .draft(let id): return [.constant("drafts"), .parameter(Self.draftParam, id.pathString)]
         case .asset(let f): return [.constant("assets"), .parameter(Self.fileParam, f)]
         case .healthz: return [.constant("healthz")]
         case .openAPI: return [.constant("api"), .constant("openapi.json")]
@@ -90,9 +90,9 @@ public enum SiteRoute: Hashable, Sendable {
             case .teams: return base + [.constant("teams")]
             case .people: return base + [.constant("people")]
             case .peopleSearch: return base + [.constant("people"), .constant("search")]
-            case .person(let id): return base + [.constant("people"), .parameter(Self.personParam, id.uuidString)]
+            case .person(let id): return base + [.constant("people"), .parameter(Self.personParam, id.pathString)]
             case .conversations(let id): return SiteRoute.api(.person(id)).segments + [.constant("conversations")]
-            case .conversation(let id): return base + [.constant("conversations"), .parameter(Self.conversationParam, id.uuidString)]
+            case .conversation(let id): return base + [.constant("conversations"), .parameter(Self.conversationParam, id.pathString)]
             case .plan(let id): return SiteRoute.api(.person(id)).segments + [.constant("plan")]
             case .subjectAccess(let id): return SiteRoute.api(.person(id)).segments + [.constant("subject-access")]
             }
@@ -105,19 +105,41 @@ public enum SiteRoute: Hashable, Sendable {
         // them was a visible share of rendering a page full of links.
         var path = ""
         path.reserveCapacity(80)
+        switch self {
+        // A plan page links to its parts dozens of times: their paths are written without
+        // making the segments' arrays.
+        case .plan(let person, let route):
+            path.append("/people")
+            Self.append(parameter: person.pathString, to: &path)
+            route.appendPath(to: &path)
+            assert(path == Self.path(segments), "PlanRoute.appendPath and segments disagree for \(self)")
+            return path
+        default:
+            return Self.path(segments)
+        }
+    }
+
+    /// The segments' path, each parameter percent-encoded as a path segment.
+    static func path(_ segments: [Segment]) -> String {
+        var path = ""
+        path.reserveCapacity(80)
         for s in segments {
-            path.append("/")
             switch s {
-            case .constant(let c): path.append(c)
-            case .parameter(_, let v):
-                // Ids and codes need no escaping; percent-encoding them anyway cost a visible
-                // share of rendering a page full of links.
-                if v.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A)
-                                       || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F || $0 == 0x7E }) { path.append(v) }
-                else { path.append(v.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? v) }
+            case .constant(let c): path.append("/"); path.append(c)
+            case .parameter(_, let v): append(parameter: v, to: &path)
             }
         }
         return path.isEmpty ? "/" : path
+    }
+
+    /// "/" and a parameter's value.
+    static func append(parameter v: String, to path: inout String) {
+        path.append("/")
+        // Ids and codes need no escaping; percent-encoding them anyway cost a visible
+        // share of rendering a page full of links.
+        if v.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A)
+                               || $0 == 0x2D || $0 == 0x2E || $0 == 0x5F || $0 == 0x7E }) { path.append(v) }
+        else { path.append(v.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? v) }
     }
 
     /// The pattern Vapor matches, with `:name` for each parameter.
@@ -138,5 +160,28 @@ public enum SiteRoute: Hashable, Sendable {
             case .parameter(let name, _): return "{\(name)}"
             }
         }.joined(separator: "/")
+    }
+}
+
+extension UUID {
+    /// `uuidString` ("E621E1F8-C36C-495A-93FC-0C247A3E6E5F"), written here: Foundation
+    /// formats it with `snprintf`, a visible share of rendering a page full of links.
+    var pathString: String {
+        let hex: StaticString = "0123456789ABCDEF"
+        let digits = hex.utf8Start
+        let s = withUnsafeBytes(of: uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { out in
+                var o = 0
+                for i in 0..<16 {
+                    if i == 4 || i == 6 || i == 8 || i == 10 { out[o] = UInt8(ascii: "-"); o += 1 }
+                    out[o] = digits[Int(bytes[i] >> 4)]
+                    out[o + 1] = digits[Int(bytes[i] & 0x0F)]
+                    o += 2
+                }
+                return o
+            }
+        }
+        assert(s == uuidString)
+        return s
     }
 }

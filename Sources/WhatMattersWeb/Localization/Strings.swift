@@ -6,11 +6,11 @@ import WhatMattersCore
 public struct StringTables: Sendable {
     public let tables: [Locale2: [String: String]]
     /// The same strings with their placeholders found, once for the process.
-    let templates: [Locale2: [String: Template]]
+    let templates: [Locale2: TemplateTable]
 
     init(tables: [Locale2: [String: String]]) {
         self.tables = tables
-        templates = tables.mapValues { $0.mapValues(Template.init) }
+        templates = tables.mapValues { TemplateTable($0.mapValues(Template.init)) }
     }
 
     public static let bundled: StringTables = {
@@ -30,11 +30,11 @@ public struct StringTables: Sendable {
 /// fills `{field}` and `{limit}`.
 public struct Localizer: Sendable {
     public let locale: Locale2
-    let table: [String: Template]
+    let table: TemplateTable
 
     public init(_ locale: Locale2, tables: StringTables = .bundled) {
         self.locale = locale
-        self.table = tables.templates[locale] ?? [:]
+        self.table = tables.templates[locale] ?? TemplateTable([:])
     }
 
     public func callAsFunction(_ key: String, _ args: [String: String] = [:]) -> String {
@@ -43,7 +43,8 @@ public struct Localizer: Sendable {
         return template.filled(args)
     }
 
-    public func label<V: Vocabulary>(_ v: V) -> String { self(v.labelKey) }
+    /// The label of `V.key + "." + rawValue` (`labelKey`), looked up without making that key.
+    public func label<V: Vocabulary>(_ v: V) -> String { table[prefix: V.key, suffix: v.rawValue]?.text ?? self(v.labelKey) }
 
     /// A message for one field problem, naming the field and what to do.
     public func message(_ e: FieldError) -> String {
@@ -76,6 +77,95 @@ public struct Localizer: Sendable {
         cal.timeZone = TimeZone(identifier: "Europe/London")!
         return cal
     }()
+}
+
+/// One language's templates by key. A page looks up a few hundred keys: hashing each key's
+/// bytes once with FNV-1a and comparing bytes only when the whole hash matches costs a
+/// fraction of a `[String: Template]` lookup (SipHash and String comparison), which was a
+/// visible share of rendering.
+struct TemplateTable: Sendable {
+    private let hashes: [UInt64]
+    private let keyStarts: [Int]
+    private let keyBytes: [UInt8]
+    private let templates: [Template]
+    /// Open addressing: index + 1 into the arrays above, 0 for an empty slot.
+    private let slots: [Int32]
+
+    init(_ table: [String: Template]) {
+        var hashes: [UInt64] = [], keyStarts: [Int] = [0], keyBytes: [UInt8] = [], templates: [Template] = []
+        var size = 16
+        while size < table.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: 0, count: size)
+        for (key, template) in table {
+            let bytes = Array(key.utf8)
+            let hash = bytes.withUnsafeBufferPointer { Self.hash($0) }
+            var slot = Int(truncatingIfNeeded: hash) & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            hashes.append(hash)
+            keyBytes += bytes
+            keyStarts.append(keyBytes.count)
+            templates.append(template)
+            slots[slot] = Int32(templates.count)
+        }
+        self.hashes = hashes
+        self.keyStarts = keyStarts
+        self.keyBytes = keyBytes
+        self.templates = templates
+        self.slots = slots
+    }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, from h: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var h = h
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        return h
+    }
+
+    subscript(key: String) -> Template? {
+        var key = key
+        return key.withUTF8 { k in find(hash: Self.hash(k)) { keyMatches($0, k) } }
+    }
+
+    /// The template of "prefix.suffix", without making that key (a vocabulary's labels).
+    subscript(prefix prefix: String, suffix suffix: String) -> Template? {
+        var prefix = prefix, suffix = suffix
+        return prefix.withUTF8 { p in
+            suffix.withUTF8 { s in
+                var hash = Self.hash(p)
+                hash = (hash ^ UInt64(UInt8(ascii: "."))) &* 0x0000_0100_0000_01b3
+                hash = Self.hash(s, from: hash)
+                return find(hash: hash) { i in
+                    let start = keyStarts[i], end = keyStarts[i + 1]
+                    guard end - start == p.count + 1 + s.count else { return false }
+                    return keyBytes.withUnsafeBufferPointer { all in
+                        all[start + p.count] == UInt8(ascii: ".")
+                            && (p.isEmpty || memcmp(all.baseAddress! + start, p.baseAddress!, p.count) == 0)
+                            && (s.isEmpty || memcmp(all.baseAddress! + start + p.count + 1, s.baseAddress!, s.count) == 0)
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func find(hash: UInt64, _ matches: (Int) -> Bool) -> Template? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            let i = entry - 1
+            if hashes[i] == hash && matches(i) { return templates[i] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private func keyMatches(_ i: Int, _ k: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = keyStarts[i], end = keyStarts[i + 1]
+        guard end - start == k.count else { return false }
+        return keyBytes.withUnsafeBufferPointer { all in
+            k.isEmpty || memcmp(all.baseAddress! + start, k.baseAddress!, k.count) == 0
+        }
+    }
 }
 
 /// A string of the tables with each "{" in it found once, when the tables are read: filling

@@ -35,7 +35,7 @@ enum Layout {
                 H.el("div", ["class": "wm-width"], [
                     H.el("a", ["href": SiteRoute.home.path, "class": "wm-header__name"], text: t("app.name")),
                     H.el("span", ["class": "wm-header__tagline"], text: t("app.tagline")),
-                    H.el("a", ["href": SiteRoute.language(other).path + "?back=" + (ctx.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"),
+                    H.el("a", ["href": SiteRoute.language(other).path + "?back=" + backQuery(ctx.path),
                                "class": "wm-language", "lang": other.rawValue, "hreflang": other.rawValue],
                          text: t("layout.switchTo")),
                 ]),
@@ -77,6 +77,28 @@ enum Layout {
                 H.group(body).plot
             )
         ))
+    }
+
+    /// The page's path as the language switch's `back` value: percent-encoded but for letters
+    /// and digits. Paths are ASCII, so that is done here byte by byte; Foundation's
+    /// `addingPercentEncoding` (kept for any other path) was a visible share of each page.
+    static func backQuery(_ path: String) -> String {
+        let hex: StaticString = "0123456789ABCDEF"
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count * 2)
+        for b in path.utf8 {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                out.append(b)
+            case 0x80...:
+                return path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+            default:
+                out.append(UInt8(ascii: "%"))
+                out.append(hex.utf8Start[Int(b >> 4)])
+                out.append(hex.utf8Start[Int(b & 0x0F)])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func navigation(_ ctx: PageContext) -> BodyNode {

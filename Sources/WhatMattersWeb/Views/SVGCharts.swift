@@ -33,6 +33,7 @@ enum SVGCharts {
                 ]),
             ]),
         ]
+        let arrow = "url(#\(id)-arrow)"
         for (p, node) in zip(people, layout.nodes) {
             // From the edge of the person's circle to the edge of theirs.
             let dx = node.x - layout.centreX, dy = node.y - layout.centreY
@@ -41,7 +42,6 @@ enum SVGCharts {
             let x1 = layout.centreX + ux * (layout.centreRadius + 4), y1 = layout.centreY + uy * (layout.centreRadius + 4)
             let x2 = node.x - ux * (layout.nodeRadius + 4), y2 = node.y - uy * (layout.nodeRadius + 4)
             let (width, dash, colour) = stroke(p.connection)
-            let arrow = "url(#\(id)-arrow)"
             let (start, end): (String?, String?) = {
                 switch p.direction {
                 case .toPerson?: return (arrow, nil)
@@ -52,7 +52,7 @@ enum SVGCharts {
             }()
             nodes.append(H.void("line", ["x1": n(x1), "y1": n(y1), "x2": n(x2), "y2": n(y2), "stroke": colour,
                                          "stroke-width": width, "stroke-dasharray": dash, "marker-start": start, "marker-end": end,
-                                         "class": "wm-ecomap__line wm-ecomap__line--\(p.connection?.rawValue ?? "unknown")"]))
+                                         "class": lineClass(p.connection)]))
         }
         nodes.append(H.void("circle", ["cx": n(layout.centreX), "cy": n(layout.centreY), "r": n(layout.centreRadius),
                                        "fill": "#1d70b8", "stroke": "#0b0c0c", "stroke-width": "2"]))
@@ -90,6 +90,20 @@ enum SVGCharts {
         case .stressful?: return ("3", "2 4", "#d4351c")
         case nil: return ("1", "1 3", "#505a5f")
         }
+    }
+
+    /// The line's classes, named for its connection: literals, made once.
+    static func lineClass(_ c: Connection?) -> String {
+        let cls: String
+        switch c {
+        case .strong?: cls = "wm-ecomap__line wm-ecomap__line--strong"
+        case .moderate?: cls = "wm-ecomap__line wm-ecomap__line--moderate"
+        case .weak?: cls = "wm-ecomap__line wm-ecomap__line--weak"
+        case .stressful?: cls = "wm-ecomap__line wm-ecomap__line--stressful"
+        case nil: cls = "wm-ecomap__line wm-ecomap__line--unknown"
+        }
+        assert(cls == "wm-ecomap__line wm-ecomap__line--\(c?.rawValue ?? "unknown")")
+        return cls
     }
 
     /// One sentence per important person, the same facts as the table.
