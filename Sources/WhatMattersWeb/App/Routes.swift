@@ -1,4 +1,5 @@
 import Foundation
+import WhatMattersStore
 import Vapor
 import WhatMattersCore
 
@@ -164,24 +165,6 @@ public enum SiteRoute: Hashable, Sendable {
 }
 
 extension UUID {
-    /// `uuidString` ("E621E1F8-C36C-495A-93FC-0C247A3E6E5F"), written here: Foundation
-    /// formats it with `snprintf`, a visible share of rendering a page full of links.
-    var pathString: String {
-        let hex: StaticString = "0123456789ABCDEF"
-        let digits = hex.utf8Start
-        let s = withUnsafeBytes(of: uuid) { bytes in
-            String(unsafeUninitializedCapacity: 36) { out in
-                var o = 0
-                for i in 0..<16 {
-                    if i == 4 || i == 6 || i == 8 || i == 10 { out[o] = UInt8(ascii: "-"); o += 1 }
-                    out[o] = digits[Int(bytes[i] >> 4)]
-                    out[o + 1] = digits[Int(bytes[i] & 0x0F)]
-                    o += 2
-                }
-                return o
-            }
-        }
-        assert(s == uuidString)
-        return s
-    }
+    /// `uuidString`, without Foundation's formatting (`UUIDText`): links put ids in paths.
+    var pathString: String { UUIDText.string(self) }
 }
