@@ -38,37 +38,6 @@ final class SQLiteReadsTests: XCTestCase {
                       communicationNeeds: "Line one\nLine two\r\n<script>'; DROP TABLE people; --")
     }
 
-    /// Ids are written as Foundation writes them (`uuidString`, upper case) and read back in
-    /// either case; anything else is not an id.
-    func testIdsAsTextAreExactlyFoundationsAndReadBack() {
-        var ids = [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
-                   UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))]
-        for _ in 0..<5_000 { ids.append(UUID()) }
-        for id in ids {
-            XCTAssertEqual(UUIDText.string(id), id.uuidString)
-            XCTAssertEqual(UUIDText.parse(UUIDText.string(id)), id)
-            XCTAssertEqual(UUIDText.parse(id.uuidString.lowercased()), id)
-        }
-        for text in ["", "01683723-6484-4FC2-BAF6-F86E2C64DE1", "01683723-6484-4FC2-BAF6-F86E2C64DE1G", "01683723x6484-4FC2-BAF6-F86E2C64DE11",
-                     "０1683723-6484-4FC2-BAF6-F86E2C64DE11"] {
-            XCTAssertNil(UUIDText.parse(text), text)
-        }
-    }
-
-    /// Dates stored as numbers decode to the very same `Date` as through the driver's decoder.
-    func testDatesDecodeExactlyAsTheDriverDecodesThem() throws {
-        let decoder = SQLiteDataDecoder()
-        var values: [SQLiteData] = [.float(0), .float(-1.5), .float(1_795_840_071.759_49), .float(1_795_840_071.000_000_5),
-                                    .integer(0), .integer(1_795_840_071), .integer(-86_400)]
-        var g = SystemRandomNumberGenerator()
-        for _ in 0..<2_000 { values.append(.float(Double.random(in: 0...4_000_000_000, using: &g))) }
-        let columns = ReadColumns(["at"])
-        for value in values {
-            XCTAssertEqual(try ReadRow(columns: columns, values: [value]).decode(column: "at", as: Date.self),
-                           try decoder.decode(Date.self, from: value), "\(value)")
-        }
-    }
-
     func testReadsGiveExactlyWhatTheDriverGives() async throws {
         let team = try await store.createTeam(name: "Tîm Oedolion", service: .adults, by: .system("test"))
         let worker = try await store.addStaff(email: "Gwen@example.org", name: "Gwen Ŵyn", role: .practitioner, teamIDs: [team.id],
@@ -186,5 +155,40 @@ final class SQLiteReadsTests: XCTestCase {
         XCTAssertEqual(reads.openConnections, 0)
         let loop = group.next()
         XCTAssertThrowsError(try loop.submit { try self.reads.connection().run("SELECT 1 AS one", binds: []) { _ in } }.wait())
+    }
+}
+
+/// How page reads and the audit trail write and read values, with no database: these hold on
+/// every database, so they run on PostgreSQL's pass too.
+final class StoredValueTests: XCTestCase {
+    /// Ids are written as Foundation writes them (`uuidString`, upper case) and read back in
+    /// either case; anything else is not an id.
+    func testIdsAsTextAreExactlyFoundationsAndReadBack() {
+        var ids = [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                   UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))]
+        for _ in 0..<5_000 { ids.append(UUID()) }
+        for id in ids {
+            XCTAssertEqual(UUIDText.string(id), id.uuidString)
+            XCTAssertEqual(UUIDText.parse(UUIDText.string(id)), id)
+            XCTAssertEqual(UUIDText.parse(id.uuidString.lowercased()), id)
+        }
+        for text in ["", "01683723-6484-4FC2-BAF6-F86E2C64DE1", "01683723-6484-4FC2-BAF6-F86E2C64DE1G", "01683723x6484-4FC2-BAF6-F86E2C64DE11",
+                     "０1683723-6484-4FC2-BAF6-F86E2C64DE11"] {
+            XCTAssertNil(UUIDText.parse(text), text)
+        }
+    }
+
+    /// Dates stored as numbers decode to the very same `Date` as through the driver's decoder.
+    func testDatesDecodeExactlyAsTheDriverDecodesThem() throws {
+        let decoder = SQLiteDataDecoder()
+        var values: [SQLiteData] = [.float(0), .float(-1.5), .float(1_795_840_071.759_49), .float(1_795_840_071.000_000_5),
+                                    .integer(0), .integer(1_795_840_071), .integer(-86_400)]
+        var g = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 { values.append(.float(Double.random(in: 0...4_000_000_000, using: &g))) }
+        let columns = ReadColumns(["at"])
+        for value in values {
+            XCTAssertEqual(try ReadRow(columns: columns, values: [value]).decode(column: "at", as: Date.self),
+                           try decoder.decode(Date.self, from: value), "\(value)")
+        }
     }
 }
