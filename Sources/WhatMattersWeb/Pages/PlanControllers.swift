@@ -38,7 +38,7 @@ enum PlanControllers {
         let record = try await req.store.plan(personID: person.id)
         var model = PlanPageModel(person: person, record: record, latestVersion: record?.version,
                                   savedBy: try await record?.savedBy.asyncMap { try await req.staffMember($0) } ?? nil,
-                                  review: record.map { $0.plan.practiceReview(language: reviewLanguage(req)) }, notice: notice(req))
+                                  review: record.map { ReviewCache.shared.review(of: $0, language: reviewLanguage(req)) }, notice: notice(req))
         if record == nil {
             model.conversations = try await req.store.conversations(personID: person.id).items.filter { $0.details.kind == .whatMatters }
         }
@@ -53,7 +53,7 @@ enum PlanControllers {
         try await req.audit("plan.read", person: person.id, detail: "version \(v)")
         let model = PlanPageModel(person: person, record: record, latestVersion: latest.version,
                                   savedBy: try await record.savedBy.asyncMap { try await req.staffMember($0) } ?? nil,
-                                  review: record.plan.practiceReview(language: reviewLanguage(req)))
+                                  review: ReviewCache.shared.review(of: record, language: reviewLanguage(req)))
         return req.html(model.render(await req.pageContext()))
     }
 
