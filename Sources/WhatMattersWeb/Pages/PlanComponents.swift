@@ -50,12 +50,22 @@ enum PlanComponents {
         ])
     }
 
-    /// The prompts that concern one item (or one top-level member when `itemID` is nil).
-    static func prompts(for member: String, itemID: String?, plan: CarePlan, review: PracticeReview?) -> [PracticeReview.Prompt] {
-        guard let review else { return [] }
-        return review.prompts.filter { p in
-            let concerned = plan.itemConcerned(by: p.field)
-            return concerned.member == member && concerned.itemID == itemID
+    /// A review's prompts, each with the item (or top-level member) it concerns, worked out
+    /// once per page: asked again for every section and item, it was a fortieth of a plan page.
+    struct ConcernedPrompts {
+        private let entries: [(member: String, itemID: String?, prompt: PracticeReview.Prompt)]
+
+        init(plan: CarePlan, review: PracticeReview?) {
+            entries = (review?.prompts ?? []).map { p in
+                let concerned = plan.itemConcerned(by: p.field)
+                return (concerned.member, concerned.itemID, p)
+            }
+        }
+
+        /// The prompts that concern one item (or one top-level member when `itemID` is nil), in
+        /// the review's order.
+        func callAsFunction(_ member: String, itemID: String? = nil) -> [PracticeReview.Prompt] {
+            entries.compactMap { $0.member == member && $0.itemID == itemID ? $0.prompt : nil }
         }
     }
 

@@ -25,6 +25,7 @@ extension PlanPageModel {
             ])
         }
         let plan = record.plan
+        let concerned = PlanComponents.ConcernedPrompts(plan: plan, review: review)
         let editable = !isHistorical
         let title = isHistorical ? t("plan.versionTitle", ["version": String(record.version)]) : t("plan.title")
         func edit(_ label: String, _ route: PlanRoute, hidden: String) -> BodyNode {
@@ -70,14 +71,14 @@ extension PlanPageModel {
                         ]),
                     ])
                 }),
-                PlanComponents.prompts(PlanComponents.prompts(for: "", itemID: nil, plan: plan, review: review), t: t),
+                PlanComponents.prompts(concerned(""), t: t),
             ]))
         }
 
         // What matters.
         content.append(section(.about, t("plan.whatMatters"), [
             (plan.whatMatters ?? "").isEmpty ? H.el("p", ["class": "govuk-body"], text: t("plan.notYet")) : PlanComponents.words(plan.whatMatters ?? "", language: lang),
-            PlanComponents.prompts(PlanComponents.prompts(for: "whatMatters", itemID: nil, plan: plan, review: review), t: t),
+            PlanComponents.prompts(concerned("whatMatters"), t: t),
             H.el("p", ["class": "govuk-body-s"], text: t("plan.recordLanguage", ["language": t.label(lang)])),
             edit(t("plan.change"), .part(.about), hidden: t("plan.whatMatters")),
         ]))
@@ -97,10 +98,10 @@ extension PlanPageModel {
         content.append(section(.outcomes, t("plan.outcomes"), [
             plan.outcomes.isEmpty ? H.el("p", ["class": "govuk-body"], text: t("plan.outcomesNone")) :
                 H.el("ol", ["class": "wm-outcomes"], plan.outcomes.enumerated().map { i, o in
-                    outcomeCard(o, index: i, plan: plan, distance: distance.first { $0.outcomeID == o.id }, t: t,
+                    outcomeCard(o, index: i, plan: plan, distance: distance.first { $0.outcomeID == o.id }, t: t, concerned: concerned,
                                 edit: edit(t("plan.change"), .item(.outcomes, o.id), hidden: t("plan.outcomeN", ["n": String(i + 1)])))
                 }),
-            PlanComponents.prompts(PlanComponents.prompts(for: "personalOutcomes", itemID: nil, plan: plan, review: review), t: t),
+            PlanComponents.prompts(concerned("personalOutcomes"), t: t),
             add(t("plan.addOutcome"), .outcomes),
         ]))
 
@@ -116,7 +117,7 @@ extension PlanPageModel {
                                     editable ? PlanComponents.link(t("plan.change"), .plan(person.id, .item(.strengths, s.id)),
                                                                    hidden: SVGCharts.shorten(s.description, 30)) : H.text(""),
                                  ] }),
-            PlanComponents.prompts(PlanComponents.prompts(for: "strengths", itemID: nil, plan: plan, review: review), t: t),
+            PlanComponents.prompts(concerned("strengths"), t: t),
             add(t("plan.addStrength"), .strengths),
         ]))
 
@@ -156,9 +157,9 @@ extension PlanPageModel {
             a.familyView.map { PlanComponents.words($0, language: lang) } ?? H.el("p", ["class": "govuk-body"], text: t("plan.notYet")),
             H.el("h3", ["class": "govuk-heading-s"], text: t("field.analysisSummary")),
             (a.summary ?? "").isEmpty ? H.el("p", ["class": "govuk-body"], text: t("plan.notYet")) : PlanComponents.paragraphs(a.summary ?? "", language: lang),
-            PlanComponents.prompts(PlanComponents.prompts(for: "analysis", itemID: nil, plan: plan, review: review)
-                                   + PlanComponents.prompts(for: "views", itemID: nil, plan: plan, review: review)
-                                   + PlanComponents.prompts(for: "concerns", itemID: nil, plan: plan, review: review), t: t),
+            PlanComponents.prompts(concerned("analysis")
+                                   + concerned("views")
+                                   + concerned("concerns"), t: t),
             edit(t("plan.changeAnalysis"), .part(.analysis), hidden: ""),
             H.el("h3", ["class": "govuk-heading-s", "id": "plan-differences"], text: t("plan.differences")),
             a.differingViews.isEmpty ? H.el("p", ["class": "govuk-body"], text: t("plan.differencesNone")) :
@@ -178,11 +179,11 @@ extension PlanPageModel {
         content.append(section(.actions, t("plan.actions"), [
             plan.actions.isEmpty ? H.el("p", ["class": "govuk-body"], text: t("plan.actionsNone")) :
                 H.el("ol", ["class": "wm-actions"], plan.actions.map { act in
-                    actionCard(act, plan: plan, t: t, review: review,
+                    actionCard(act, plan: plan, t: t, concerned: concerned,
                                edit: edit(t("plan.change"), .item(.actions, act.id), hidden: SVGCharts.shorten(act.description, 30)))
                 }),
             weeklyCost(plan, t: t),
-            PlanComponents.prompts(PlanComponents.prompts(for: "actions", itemID: nil, plan: plan, review: review), t: t),
+            PlanComponents.prompts(concerned("actions"), t: t),
             add(t("plan.addAction"), .actions),
         ]))
 
@@ -191,7 +192,7 @@ extension PlanPageModel {
             H.el("p", ["class": "govuk-body-s"], text: t("plan.scoresExplain", ["low": ScoreScale.standard.lowestLabel[t.locale] ?? "",
                                                                                  "high": ScoreScale.standard.highestLabel[t.locale] ?? ""])),
             plan.scores.isEmpty ? H.el("p", ["class": "govuk-body"], text: t("plan.scoresNone")) : scoresTable(plan, t: t, editable: editable),
-            PlanComponents.prompts(PlanComponents.prompts(for: "scores", itemID: nil, plan: plan, review: review), t: t),
+            PlanComponents.prompts(concerned("scores"), t: t),
             add(t("plan.addScore"), .scores),
             H.el("h3", ["class": "govuk-heading-s", "id": "plan-distance"], text: t("plan.distance")),
             plan.outcomes.isEmpty ? H.el("p", ["class": "govuk-body"], text: t("plan.outcomesNone")) :
@@ -251,7 +252,8 @@ extension PlanPageModel {
         ] + body)
     }
 
-    func outcomeCard(_ o: PersonalOutcomeItem, index: Int, plan: CarePlan, distance: DistanceTravelled?, t: Localizer, edit: BodyNode) -> BodyNode {
+    func outcomeCard(_ o: PersonalOutcomeItem, index: Int, plan: CarePlan, distance: DistanceTravelled?, t: Localizer,
+                     concerned: PlanComponents.ConcernedPrompts, edit: BodyNode) -> BodyNode {
         let ref = NationalOutcomesReference.bundled
         var rows: [(String, BodyNode)] = [
             (t("field.whose"), H.text(o.whose.map { t.label($0) } ?? t("plan.notSaid"))),
@@ -282,7 +284,7 @@ extension PlanPageModel {
             H.el("h3", ["class": "govuk-heading-s"], text: t("plan.outcomeN", ["n": String(index + 1)])),
             PlanComponents.words(o.statement, language: plan.language),
             Components.summaryList(rows),
-            PlanComponents.prompts(PlanComponents.prompts(for: "personalOutcomes", itemID: o.id, plan: plan, review: review), t: t),
+            PlanComponents.prompts(concerned("personalOutcomes", itemID: o.id), t: t),
             edit,
         ])
     }
@@ -301,7 +303,7 @@ extension PlanPageModel {
                                 ] })
     }
 
-    func actionCard(_ a: ActionItem, plan: CarePlan, t: Localizer, review: PracticeReview?, edit: BodyNode) -> BodyNode {
+    func actionCard(_ a: ActionItem, plan: CarePlan, t: Localizer, concerned: PlanComponents.ConcernedPrompts, edit: BodyNode) -> BodyNode {
         var rows: [(String, BodyNode)] = [
             (t("field.actionBy"), H.text([a.by.map { t.label($0) }, a.who.isEmpty ? nil : a.who].compactMap { $0 }.joined(separator: ": "))),
             (t("field.servesOutcomes"), PlanComponents.outcomeList(a.outcomeIDs ?? [], plan: plan, t: t)),
@@ -318,7 +320,7 @@ extension PlanPageModel {
         return H.el("li", ["class": "wm-action", "id": "action-\(a.id)"], [
             PlanComponents.paragraphs(a.description, language: plan.language),
             Components.summaryList(rows),
-            PlanComponents.prompts(PlanComponents.prompts(for: "actions", itemID: a.id, plan: plan, review: review), t: t),
+            PlanComponents.prompts(concerned("actions", itemID: a.id), t: t),
             edit,
         ])
     }
