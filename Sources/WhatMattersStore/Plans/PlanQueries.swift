@@ -183,34 +183,14 @@ extension Store {
 /// and the plan page decodes the same ones again and again; keyed by the whole text, a hit
 /// is always the very same document. Bounded (the oldest goes first): about 3 KB of text and
 /// a decoded plan each.
-final class PlanBodyCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var plans: [Body: CarePlan] = [:]
-    private var order: [Body] = []
-    private var next = 0
-    let capacity: Int
+final class PlanBodyCache: Sendable {
+    private let plans: BoundedCache<Body, CarePlan>
 
-    init(capacity: Int) { self.capacity = capacity }
+    init(capacity: Int) { plans = BoundedCache(capacity: capacity) }
 
-    func plan(for body: String) -> CarePlan? {
-        let key = Body(body)
-        lock.lock(); defer { lock.unlock() }
-        return plans[key]
-    }
+    func plan(for body: String) -> CarePlan? { plans.value(for: Body(body)) }
 
-    func keep(_ plan: CarePlan, for body: String) {
-        let key = Body(body)
-        lock.lock(); defer { lock.unlock() }
-        guard plans[key] == nil else { return }
-        if order.count < capacity {
-            order.append(key)
-        } else {
-            plans[order[next]] = nil
-            order[next] = key
-            next = (next + 1) % capacity
-        }
-        plans[key] = plan
-    }
+    func keep(_ plan: CarePlan, for body: String) { plans.keep(plan, for: Body(body)) }
 
     /// A body as a key, hashed and compared by its UTF-8 bytes. A `String` key is hashed and
     /// compared by its canonical (NFC) form, which for Welsh text means normalising the
