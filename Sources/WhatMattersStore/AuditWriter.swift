@@ -180,8 +180,8 @@ public final class SQLiteAuditWriter: AuditRecorder, @unchecked Sendable {
                 try db.run("""
                     INSERT INTO audit_events (id, seq, at, actor_id, actor, action, person_id, detail, previous_hash, hash) \
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, binds: [Self.text(r.id), .integer(r.seq), .text(r.at), Self.text(r.entry.actor.id),
-                                 .text(r.entry.actor.label), .text(r.entry.action), Self.text(r.entry.personID),
+                    """, binds: [.id(r.id), .integer(r.seq), .text(r.at), .id(r.entry.actor.id),
+                                 .text(r.entry.actor.label), .text(r.entry.action), .id(r.entry.personID),
                                  .text(r.entry.detail), .text(r.previous), .text(r.hash)]) { _ in }
             }
             try db.run("UPDATE audit_head SET hash = ? WHERE id = 1", binds: [.text(rows.last?.hash ?? head.hash)]) { _ in }
@@ -191,10 +191,6 @@ public final class SQLiteAuditWriter: AuditRecorder, @unchecked Sendable {
             throw error
         }
     }
-
-    /// An id as the driver binds it (its text, upper case), so the rows are the same as
-    /// `Store.record` writes.
-    private static func text(_ id: UUID?) -> SQLiteData { id.map { .text(UUIDText.string($0)) } ?? .null }
 
     private func openConnection() throws -> DirectConnection {
         if let connection, connection.isOpen { return connection }

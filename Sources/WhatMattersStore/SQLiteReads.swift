@@ -307,7 +307,7 @@ struct ReadDatabase: SQLDatabase {
     private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> ()) throws {
         let (sql, binds) = serialize(query)
         // Ids are most binds: written directly, as the encoder would (their text).
-        let values = try binds.map { try ($0 as? UUID).map { .text(UUIDText.string($0)) } ?? Self.encoder.encode($0) }
+        let values = try binds.map { try ($0 as? UUID).map(SQLiteData.id) ?? Self.encoder.encode($0) }
         try reads.connection().run(sql, binds: values) { onRow($0) }
     }
 
@@ -323,4 +323,9 @@ struct ReadDatabase: SQLDatabase {
             return eventLoop.makeFailedFuture(error)
         }
     }
+}
+
+extension SQLiteData {
+    /// An id as the driver binds it (its text, upper case), written without the encoder.
+    static func id(_ id: UUID?) -> SQLiteData { id.map { .text(UUIDText.string($0)) } ?? .null }
 }

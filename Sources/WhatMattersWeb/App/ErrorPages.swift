@@ -54,7 +54,7 @@ struct ErrorPages: Middleware {
             return res
         }
         if case .notSignedIn? = error {
-            let next = req.method == .GET ? "?next=" + (req.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : ""
+            let next = req.method == .GET ? "?next=" + Layout.queryValue(path: req.requestPath) : ""
             return req.redirect(to: SiteRoute.signIn.path + next)
         }
         if case .breakGlassAvailable(let personID)? = error {

@@ -62,7 +62,7 @@ enum PageControllers {
                     // Password right: now the code from their authenticator app.
                     req.session.data[SessionKeys.pending] = staff.id.uuidString
                     req.session.data[SessionKeys.pendingAt] = String(Int(Date().timeIntervalSince1970))
-                    return req.redirect(to: SiteRoute.signInCode.path + (model.next.map { "?next=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? ""))
+                    return req.redirect(to: SiteRoute.signInCode.path + (model.next.map { "?next=" + Layout.queryValue(path: $0) } ?? ""))
                 }
                 return try await completeSignIn(req, staff, next: model.next)
             }

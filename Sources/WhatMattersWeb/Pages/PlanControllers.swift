@@ -133,7 +133,7 @@ enum PlanControllers {
                                                      corrects: req.queryValue("corrects")) else { throw WebError.notFound }
         try await req.audit("plan.read", person: person.id, detail: "\(section.rawValue) form")
         let model = PlanFormModel(person: person, plan: plan, version: record?.version ?? 0, section: section, itemID: itemID, input: input,
-                                  review: record.map { $0.plan.practiceReview(language: reviewLanguage(req)) })
+                                  review: record.map { ReviewCache.shared.review(of: $0, language: reviewLanguage(req)) })
         return req.html(model.render(await req.pageContext()))
     }
 
@@ -165,7 +165,7 @@ enum PlanControllers {
             throw WebError.notFound
         }
         var model = PlanFormModel(person: person, plan: base, version: version ?? current?.version ?? 0, section: section, itemID: itemID,
-                                  input: input, review: current.map { $0.plan.practiceReview(language: reviewLanguage(req)) }, draftID: form.draftID)
+                                  input: input, review: current.map { ReviewCache.shared.review(of: $0, language: reviewLanguage(req)) }, draftID: form.draftID)
         switch PlanFormModel.apply(section, input: input, itemID: itemID, to: base, today: today()) {
         case .failure(let errors):
             model.errors = errors
@@ -176,7 +176,7 @@ enum PlanControllers {
                                                  verdicts: verdicts(plan), by: try req.actor())
             } catch StoreError.conflict {
                 model.conflict = try await req.store.plan(personID: person.id)
-                if let saved = model.conflict { model.plan = saved.plan; model.review = saved.plan.practiceReview(language: reviewLanguage(req)) }
+                if let saved = model.conflict { model.plan = saved.plan; model.review = ReviewCache.shared.review(of: saved, language: reviewLanguage(req)) }
                 return req.html(model.render(await req.pageContext()), status: .conflict)
             }
             if let id = form.draftID { try await req.store.deleteDraft(id) }

@@ -107,7 +107,7 @@ enum QualityControllers {
     }
 
     static func planModel(_ req: Request, _ staff: Staff, _ person: Person, _ record: PlanRecord) async throws -> QualityPlanModel {
-        QualityPlanModel(person: person, record: record, review: record.plan.practiceReview(language: PlanControllers.reviewLanguage(req)),
+        QualityPlanModel(person: person, record: record, review: ReviewCache.shared.review(of: record, language: PlanControllers.reviewLanguage(req)),
                          teamName: try await req.store.team(person.details.teamID)?.name,
                          history: try await req.store.moderations(personID: person.id), canModerate: mayModerate(staff.role))
     }

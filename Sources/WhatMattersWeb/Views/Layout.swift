@@ -35,7 +35,7 @@ enum Layout {
                 H.el("div", ["class": "wm-width"], [
                     H.el("a", ["href": SiteRoute.home.path, "class": "wm-header__name"], text: t("app.name")),
                     H.el("span", ["class": "wm-header__tagline"], text: t("app.tagline")),
-                    H.el("a", ["href": SiteRoute.language(other).path + "?back=" + backQuery(ctx.path),
+                    H.el("a", ["href": SiteRoute.language(other).path + "?back=" + queryValue(path: ctx.path),
                                "class": "wm-language", "lang": other.rawValue, "hreflang": other.rawValue],
                          text: t("layout.switchTo")),
                 ]),
@@ -79,10 +79,11 @@ enum Layout {
         ))
     }
 
-    /// The page's path as the language switch's `back` value: percent-encoded but for letters
-    /// and digits. Paths are ASCII, so that is done here byte by byte; Foundation's
-    /// `addingPercentEncoding` (kept for any other path) was a visible share of each page.
-    static func backQuery(_ path: String) -> String {
+    /// A path as a query string's value (the language switch's `back`, sign-in's `next`):
+    /// percent-encoded but for letters and digits. Paths are ASCII, so that is done here byte
+    /// by byte; Foundation's `addingPercentEncoding` (kept for any other path) was a visible
+    /// share of each page.
+    static func queryValue(path: String) -> String {
         let hex: StaticString = "0123456789ABCDEF"
         var out: [UInt8] = []
         out.reserveCapacity(path.utf8.count * 2)
