@@ -24,10 +24,23 @@ extension PlanPageModel {
                 ]),
             ])
         }
+        let title = isHistorical ? t("plan.versionTitle", ["version": String(record.version)]) : t("plan.title")
+        // While a request is answered, the main content is kept once written (it is most of
+        // the page's time); the layout around it, with the viewer's name and form tokens,
+        // is written afresh every time.
+        let content = H.eager ? PlanContentCache.shared.content(of: self, record: record, locale: t.locale) { planContent(record, title: title, t: t) }
+                              : planContent(record, title: title, t: t)
+        return Layout.page(ctx, title: title + " – " + name, notice: notice, back: (SiteRoute.person(person.id).path, t("nav.back")), content)
+    }
+
+    /// The page's main content for a saved version. Made from the person, the version, who
+    /// saved it, its review and the language alone (not the viewer, the notice or the request),
+    /// so that `PlanContentCache` may keep it.
+    func planContent(_ record: PlanRecord, title: String, t: Localizer) -> [BodyNode] {
+        let name = person.details.name
         let plan = record.plan
         let concerned = PlanComponents.ConcernedPrompts(plan: plan, review: review)
         let editable = !isHistorical
-        let title = isHistorical ? t("plan.versionTitle", ["version": String(record.version)]) : t("plan.title")
         func edit(_ label: String, _ route: PlanRoute, hidden: String) -> BodyNode {
             editable ? H.el("p", ["class": "govuk-body-s wm-edit"], [PlanComponents.link(label, .plan(person.id, route), hidden: hidden)]) : H.group([])
         }
@@ -222,7 +235,7 @@ extension PlanPageModel {
             edit(plan.agreement == nil ? t("plan.recordAgreement") : t("plan.change"), .part(.agreement), hidden: t("plan.agreement")),
         ]))
 
-        return Layout.page(ctx, title: title + " – " + name, notice: notice, back: (SiteRoute.person(person.id).path, t("nav.back")), content)
+        return content
     }
 
     func startForm(_ ctx: PageContext, conversation: UUID?, label: String) -> BodyNode {

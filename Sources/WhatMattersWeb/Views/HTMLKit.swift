@@ -16,6 +16,8 @@ struct BodyNode {
         case group([BodyNode])
         /// `H.paragraphs`: the text and the paragraphs' class.
         case paragraphs(String, String)
+        /// `H.written`: HTML already written out, copied as it is.
+        case written([UInt8])
     }
     fileprivate let storage: Storage
 
@@ -33,6 +35,7 @@ struct BodyNode {
         case .text(let s): return .raw(Escape.text(s))
         case .group(let nodes): return .group(nodes.map(\.plot))
         case .paragraphs(let s, let cls): return H.paragraphNodes(s, class: cls)
+        case .written(let bytes): return .raw(String(decoding: bytes, as: UTF8.self))
         }
     }
 
@@ -77,6 +80,8 @@ struct BodyNode {
             BodyNode.write(nodes, into: &out)
         case .paragraphs(let s, let cls):
             H.writeParagraphs(s, class: cls, into: &out)
+        case .written(let bytes):
+            bytes.withUnsafeBufferPointer { out.append($0) }
         }
     }
 }
@@ -137,6 +142,14 @@ struct HTMLWriter: HTMLBytes {
     private init(capacity: Int) {
         self.capacity = max(capacity, 64)
         base = .allocate(capacity: self.capacity)
+    }
+
+    /// What `write` writes, as bytes to keep.
+    static func array(capacity: Int, _ write: (inout HTMLWriter) -> Void) -> [UInt8] {
+        var writer = HTMLWriter(capacity: capacity)
+        defer { writer.base.deallocate() }
+        write(&writer)
+        return Array(UnsafeBufferPointer(start: writer.base, count: writer.count))
     }
 
     /// What `write` writes, as a buffer to send.
@@ -296,6 +309,12 @@ enum H {
 
     static func text(_ s: String) -> BodyNode {
         BodyNode(storage: .text(s))
+    }
+
+    /// These nodes written out now, once, as they would be written in a page: a part of a
+    /// page to keep and send again (`PlanContentCache`) without building it again.
+    static func written(_ nodes: [BodyNode]) -> BodyNode {
+        BodyNode(storage: .written(HTMLWriter.array(capacity: 32 * 1024) { BodyNode.write(nodes, into: &$0) }))
     }
 
     static func group(_ nodes: [BodyNode]) -> BodyNode {
