@@ -117,9 +117,22 @@ extension Store {
     /// A session's data, read from the table Fluent's session driver keeps (`_fluent_sessions`),
     /// decoded as that driver decodes it. Read on every request that carries a session cookie.
     public func sessionData(key: String) async throws -> [String: String]? {
-        try await reads.raw(#"SELECT data FROM _fluent_sessions WHERE "key" = \#(bind: key)"#).first()?
-            .decode(column: "data", as: [String: String].self)
+        guard let row = try await reads.raw(#"SELECT data FROM _fluent_sessions WHERE "key" = \#(bind: key)"#).first() else { return nil }
+        // Stored as JSON text on SQLite: decoded once per distinct text, since a session's
+        // data changes about once a minute and is read on every page (decoding it was a
+        // fortieth of a page). PostgreSQL's jsonb is decoded as before.
+        if let text = try? row.decode(column: "data", as: String.self) {
+            if let kept = Self.decodedSessions.value(for: text) { return kept }
+            if let data = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8)) {
+                Self.decodedSessions.keep(data, for: text)
+                return data
+            }
+        }
+        return try row.decode(column: "data", as: [String: String].self)
     }
+
+    /// Session data by the exact text it was decoded from.
+    static let decodedSessions = BoundedCache<String, [String: String]>(capacity: 4096)
 
     static func team(_ row: any SQLRow) throws -> Team {
         Team(id: try row.uuid("id"), name: try row.decode(column: "name", as: String.self),

@@ -58,13 +58,39 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
 
 /// The persistence API: every query the application makes, in one place, over Core values.
 public struct Store: Sendable {
-    public let db: any Database
+    public var db: any Database { handles.databases.db }
     /// Where writes go when it is not `db` (SQLite: see `DatabaseID.writer`).
-    public let writer: (any Database)?
+    public var writer: (any Database)? { handles.databases.writer }
     /// Where the reads of every page go when it is not `db` (SQLite: see `SQLiteReads`).
     public let reader: (any SQLDatabase)?
+    private let handles: Handles
+
     public init(_ db: any Database, writer: (any Database)? = nil, reader: (any SQLDatabase)? = nil) {
-        self.db = db; self.writer = writer; self.reader = reader
+        self.handles = Handles(made: (db, writer)); self.reader = reader
+    }
+
+    /// A store whose driver handles are made when first used: a page that only reads (on
+    /// `reader`) never needs them, and finding them takes locks on every request.
+    public init(reader: (any SQLDatabase)?, databases: @escaping @Sendable () -> (db: any Database, writer: (any Database)?)) {
+        self.handles = Handles(make: databases); self.reader = reader
+    }
+
+    private final class Handles: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: (db: any Database, writer: (any Database)?)?
+        private let make: (@Sendable () -> (db: any Database, writer: (any Database)?))?
+
+        init(made: (db: any Database, writer: (any Database)?)) { self.made = made; make = nil }
+        init(make: @escaping @Sendable () -> (db: any Database, writer: (any Database)?)) { self.make = make }
+
+        var databases: (db: any Database, writer: (any Database)?) {
+            lock.withLock {
+                if let made { return made }
+                let m = make!()
+                made = m
+                return m
+            }
+        }
     }
 
     /// The database this store writes to.

@@ -22,6 +22,10 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
         HTTPCookies.Value(string: id.string, path: "/", isSecure: config.behindTLS, isHTTPOnly: true, sameSite: .lax)
     }
 
+    // Browsers never compress what they send; a compressed body is refused rather than
+    // inflated (one handler fewer on every request, and no inflating of hostile input).
+    app.http.server.configuration.requestDecompression = .disabled
+
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders(behindTLS: config.behindTLS))
     app.middleware.use(ErrorPages())

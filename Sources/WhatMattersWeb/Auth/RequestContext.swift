@@ -10,7 +10,6 @@ struct CurrentStaffKey: StorageKey { typealias Value = Staff }
 struct LocaleKey: StorageKey { typealias Value = Locale2 }
 struct WriterKey: StorageKey { typealias Value = DatabaseID }
 struct StoreKey: StorageKey { typealias Value = Store }
-struct CookiesKey: StorageKey { typealias Value = HTTPCookies }
 
 enum SessionKeys {
     static let staff = "staff"
@@ -39,7 +38,16 @@ extension Request {
         if let store = storage[StoreKey.self] { return store }
         let app = application.storage
         let reader = app[ReadsKey.self].map { $0.database(logger: logger, on: eventLoop) }
-        let store = Store(db, writer: app[WriterKey.self].map { db($0) }, reader: reader)
+        // The driver's handles only when first used (most pages only read, on `reader`);
+        // made as `Request.db` makes them, without holding on to the request.
+        let databases = application.databases, log = logger, loop = eventLoop, writerID = app[WriterKey.self]
+        let pageSizeLimit = application.fluent.pagination.pageSizeLimit
+        let store = Store(reader: reader) {
+            func handle(_ id: DatabaseID?) -> any Database {
+                databases.database(id, logger: log, on: loop, history: nil, pageSizeLimit: pageSizeLimit)!
+            }
+            return (handle(nil), writerID.map(handle))
+        }
         storage[StoreKey.self] = store
         return store
     }
@@ -138,7 +146,7 @@ struct RequestContextMiddleware: AsyncMiddleware {
 
     /// Chosen language: the switch (a cookie), then the account, then the browser, then English.
     static func locale(for req: Request) -> Locale2 {
-        if let c = req.parsedCookies[Cookies.language]?.string, let l = Locale2(rawValue: c) { return l }
+        if let c = req.cookie(Cookies.language), let l = Locale2(rawValue: c) { return l }
         if let l = req.staff?.locale { return l }
         if let accept = req.headers.first(name: .acceptLanguage)?.lowercased() {
             let first = accept.split(separator: ",").first.map { $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces) } ?? ""
@@ -170,13 +178,29 @@ final class SeenRecorder: @unchecked Sendable {
 
 extension Request {
     /// True when the request carries a session cookie (so reading the session costs nothing new).
-    var hasSession: Bool { parsedCookies["wm_session"] != nil }
+    var hasSession: Bool { cookie("wm_session") != nil }
 
-    /// The request's cookies, parsed once: Vapor parses the header again on every `cookies`.
-    var parsedCookies: HTTPCookies {
-        if let c = storage[CookiesKey.self] { return c }
-        let c = cookies
-        storage[CookiesKey.self] = c
-        return c
+    /// One cookie's value, read straight from the `Cookie` headers (the last of that name,
+    /// unquoted, as Vapor's `cookies` gives it). Vapor parses every cookie into a dictionary
+    /// each time `cookies` is asked for, and its session middleware does so already; a page
+    /// wants one or two.
+    func cookie(_ name: String) -> String? {
+        var found: Substring?
+        for header in headers[.cookie] {
+            for pair in header.split(separator: ";") {
+                guard let eq = pair.firstIndex(of: "=") else { continue }
+                guard pair[..<eq].drop(while: { $0 == " " || $0 == "\t" }) == name else { continue }
+                var value = Self.trimmed(pair[pair.index(after: eq)...])
+                if value.count >= 2, value.first == "\"", value.last == "\"" { value = value.dropFirst().dropLast() }
+                found = value
+            }
+        }
+        return found.map(String.init)
+    }
+
+    private static func trimmed(_ s: Substring) -> Substring {
+        var s = s.drop { $0 == " " || $0 == "\t" }
+        while s.last == " " || s.last == "\t" { s = s.dropLast() }
+        return s
     }
 }

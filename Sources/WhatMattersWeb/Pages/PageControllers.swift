@@ -84,7 +84,7 @@ enum PageControllers {
         req.session.data[SessionKeys.csrf] = Token.random()
         try await req.store.record(AuditEntry(AuditActor(staff), "signin"))
         let res = req.redirect(to: next ?? SiteRoute.caseload.path)
-        if req.cookies[Cookies.language] == nil, let l = staff.locale {
+        if req.cookie(Cookies.language) == nil, let l = staff.locale {
             res.cookies[Cookies.language] = languageCookie(l)
         }
         return res
@@ -341,7 +341,7 @@ enum PageControllers {
     static func draft(_ req: Request) async throws -> Response {
         _ = try req.requireStaff()
         guard let id = req.parameters.get(SiteRoute.draftParam, as: UUID.self),
-              req.cookies[Cookies.draft]?.string == id.uuidString,
+              req.cookie(Cookies.draft) == id.uuidString,
               let (path, json) = try await req.store.draft(id),
               let form = try? JSONDecoder().decode(FormBody.self, from: Data(json.utf8)) else { throw WebError.notFound }
         let parts = path.split(separator: "/").map(String.init)
