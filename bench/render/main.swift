@@ -1,6 +1,7 @@
 // Page rendering (the CPU a request spends turning a page model into its response body):
 // the demo practitioner's plan pages and caseload, made from the demo authority, rendered
-// on one thread as a request renders them.
+// on one thread as a request renders them. Plan pages twice: written afresh ("plan"), and
+// with their main content kept once written, as the server keeps it ("plan.kept").
 //
 //   swift run -c release --scratch-path .build-release render-benchmark [RENDERS]   (default 3000 of each page)
 import Foundation
@@ -23,8 +24,11 @@ let start = threadCPU()
 var samples: [(String, [SamplePage])] = []
 let demo = SamplePages.demo()
 for locale in Locale2.allCases {
-    let (caseload, plans) = demo[locale]!
-    if only != "caseload" { samples.append(("plan.\(locale.rawValue)", plans)) }
+    let (caseload, plans, keptPlans) = demo[locale]!
+    if only != "caseload" {
+        samples.append(("plan.\(locale.rawValue)", plans))
+        samples.append(("plan.kept.\(locale.rawValue)", keptPlans))
+    }
     if only != "plan" { samples.append(("caseload.\(locale.rawValue)", [caseload])) }
 }
 print(String(format: "pages made from the demo authority in %.1f s (CPU)", threadCPU() - start))
@@ -43,5 +47,6 @@ func measure(_ pages: [SamplePage]) -> (Double, Int) {
 
 for (name, pages) in samples {
     let (us, bytes) = measure(pages)
-    print(String(format: "%-12@ %8.1f µs/page  (%d pages rotating, %d bytes on average, %d renders)", name as NSString, us, pages.count, bytes, renders))
+    print(name.padding(toLength: 14, withPad: " ", startingAt: 0)
+          + String(format: " %8.1f µs/page  (%d pages rotating, %d bytes on average, %d renders)", us, pages.count, bytes, renders))
 }

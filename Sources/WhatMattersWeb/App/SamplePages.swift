@@ -18,8 +18,11 @@ public struct SamplePage {
 public enum SamplePages {
     /// The demo practitioner's caseload (its first 50 people, as the page shows them) and
     /// the plan pages of the people on it who have a plan (at most `plans`), in each
-    /// language: what bench/load asks the server for, without the database.
-    public static func demo(people: Int = 50_000, plans: Int = 13) -> [Locale2: (caseload: SamplePage, plans: [SamplePage])] {
+    /// language: what bench/load asks the server for, without the database. Plan pages
+    /// twice: written afresh each time (`plans`), and as the server writes them, with their
+    /// main content kept once written (`keptPlans`, see `PlanContentCache`).
+    public static func demo(people: Int = 50_000, plans: Int = 13)
+        -> [Locale2: (caseload: SamplePage, plans: [SamplePage], keptPlans: [SamplePage])] {
         let demo = DemoAuthority(people: people)
         let signIn = demo.signIns.first { $0.role == .practitioner }!
         func staff(_ s: DemoStaff) -> Staff { Staff(id: s.id, email: s.email, name: s.name, role: s.role, teamIDs: s.teamIDs) }
@@ -34,6 +37,8 @@ public enum SamplePages {
 
         var caseload: [Person] = []
         var planPages: [Locale2: [SamplePage]] = [:]
+        var keptPlanPages: [Locale2: [SamplePage]] = [:]
+        let keptContent = PlanContentCache(capacity: 256)
         var planCount = 0
         for index in 0..<demo.people where caseload.count < 50 || planCount < plans {
             let p = demo.person(at: index)
@@ -45,18 +50,23 @@ public enum SamplePages {
             let record = PlanRecord(planID: UUID(), personID: p.id, version: 1, plan: plan, savedBy: p.conversationRecordedBy.last,
                                     savedAt: at, verdicts: nil)
             for locale in Locale2.allCases {
-                let model = PlanPageModel(person: person, record: record, latestVersion: record.version,
+                var model = PlanPageModel(person: person, record: record, latestVersion: record.version,
                                           savedBy: p.conversationRecordedBy.last.flatMap { staffByID[$0] }.map(staff),
                                           review: plan.practiceReview(language: locale == .cy ? .cy : .en), notice: nil)
                 let c = ctx("/people/\(p.id)/plan", locale)
-                planPages[locale, default: []].append(SamplePage(name: "plan \(planCount)", make: { model.render(c) }))
+                model.contentCache = nil
+                let afresh = model
+                model.contentCache = keptContent
+                let kept = model
+                planPages[locale, default: []].append(SamplePage(name: "plan \(planCount)", make: { afresh.render(c) }))
+                keptPlanPages[locale, default: []].append(SamplePage(name: "plan \(planCount), kept", make: { kept.render(c) }))
             }
         }
         let list = PeopleListModel(kind: .caseload, people: caseload, page: 1, pageCount: 2, total: 100, teams: teams)
-        var pages: [Locale2: (caseload: SamplePage, plans: [SamplePage])] = [:]
+        var pages: [Locale2: (caseload: SamplePage, plans: [SamplePage], keptPlans: [SamplePage])] = [:]
         for locale in Locale2.allCases {
             let c = ctx("/caseload", locale)
-            pages[locale] = (SamplePage(name: "caseload", make: { list.render(c) }), planPages[locale] ?? [])
+            pages[locale] = (SamplePage(name: "caseload", make: { list.render(c) }), planPages[locale] ?? [], keptPlanPages[locale] ?? [])
         }
         return pages
     }

@@ -14,6 +14,9 @@ struct PlanPageModel {
     /// What Matters conversations a plan can be started from.
     var conversations: [Conversation] = []
     var notice: String?
+    /// Where the main content is kept once written while answering a request; nil: written
+    /// afresh every time (bench/render measures both).
+    var contentCache: PlanContentCache? = .shared
 
     var isHistorical: Bool { latestVersion != nil && latestVersion != record?.version }
 }

@@ -28,8 +28,12 @@ extension PlanPageModel {
         // While a request is answered, the main content is kept once written (it is most of
         // the page's time); the layout around it, with the viewer's name and form tokens,
         // is written afresh every time.
-        let content = H.eager ? PlanContentCache.shared.content(of: self, record: record, locale: t.locale) { planContent(record, title: title, t: t) }
-                              : planContent(record, title: title, t: t)
+        let content: [BodyNode]
+        if H.eager, let contentCache {
+            content = contentCache.content(of: self, record: record, locale: t.locale) { planContent(record, title: title, t: t) }
+        } else {
+            content = planContent(record, title: title, t: t)
+        }
         return Layout.page(ctx, title: title + " – " + name, notice: notice, back: (SiteRoute.person(person.id).path, t("nav.back")), content)
     }
 
