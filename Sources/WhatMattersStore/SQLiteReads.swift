@@ -232,9 +232,16 @@ final class DirectConnection: @unchecked Sendable {
 /// A statement's column names, shared by its rows.
 final class ReadColumns: Sendable {
     let names: [String]
-    init(_ names: [String]) { self.names = names }
+    /// Each name's length in bytes: a row's columns are looked up by name, and comparing two
+    /// different names as Strings takes Unicode's slow path (a list page compares hundreds).
+    private let lengths: [Int]
+    init(_ names: [String]) { self.names = names; lengths = names.map(\.utf8.count) }
 
-    func index(of column: String) -> Int? { names.firstIndex(of: column) }
+    func index(of column: String) -> Int? {
+        let n = column.utf8.count
+        for i in names.indices where lengths[i] == n && names[i] == column { return i }
+        return nil
+    }
 }
 
 /// A row read by `SQLiteReads`. Decodes as the driver's rows do (`SQLiteDataDecoder`), with

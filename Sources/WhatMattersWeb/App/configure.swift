@@ -25,6 +25,9 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     // Browsers never compress what they send; a compressed body is refused rather than
     // inflated (one handler fewer on every request, and no inflating of hostile input).
     app.http.server.configuration.requestDecompression = .disabled
+    // No metrics backend is installed, so Vapor's per-request counters and timers would
+    // only be made and thrown away.
+    app.http.server.configuration.reportMetrics = false
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders(behindTLS: config.behindTLS))
