@@ -53,10 +53,21 @@ public func configure(_ app: Application, _ config: AppConfig) async throws {
     }
 
     Endpoints.register(on: app.routes)
-    // bench/load measures the framework's ceiling on this same server with a bare route.
-    // Only when asked; never part of the route table or the API.
+    // bench/load measures the framework's ceiling on this same server with a bare route, and
+    // the floor under every audited page: the signed-in member of staff found from the
+    // session, then one read committed to the audit trail, then the access check and the
+    // plan read, each answering "ok" without a page. Only when asked; never part of the
+    // route table or the API.
     if ProcessInfo.processInfo.environment["WHATMATTERS_BENCH_HELLO"] == "1" {
         app.get("bench", "hello") { _ in "ok" }
+        app.get("bench", "signed-in") { req async throws -> String in _ = try req.requireStaff(); return "ok" }
+        app.get("bench", "audited") { req async throws -> String in try await req.audit("bench.read"); return "ok" }
+        app.get("bench", "plan-read", .parameter(SiteRoute.personParam)) { req async throws -> String in
+            let person = try await req.authorizePerson(.read).person
+            try await req.audit("bench.read", person: person.id)
+            _ = try await req.store.plan(personID: person.id)
+            return "ok"
+        }
     }
     app.storage[ConfigKey.self] = config
 }
