@@ -21,6 +21,8 @@ final class CookieTests: XCTestCase {
             ["wm_lang"],
             ["wm_lang="],
             ["wm_draft=5F0C7E1A-0000-4000-8000-000000000001; wm_session=k%2Fz=="],
+            ["enw=Gwenllïan Ŵyn; wm_lang=cy; other=ŵ"],
+            ["wm_lang=cy;", ";;wm_lang=en;;"],
         ]
         for lines in headers {
             var h = HTTPHeaders()

@@ -187,20 +187,25 @@ extension Request {
     func cookie(_ name: String) -> String? {
         var found: Substring?
         for header in headers[.cookie] {
-            for pair in header.split(separator: ";") {
-                guard let eq = pair.firstIndex(of: "=") else { continue }
-                guard pair[..<eq].drop(while: { $0 == " " || $0 == "\t" }) == name else { continue }
-                var value = Self.trimmed(pair[pair.index(after: eq)...])
-                if value.count >= 2, value.first == "\"", value.last == "\"" { value = value.dropFirst().dropLast() }
-                found = value
+            // Byte by byte: splitting the header by Character walked its grapheme clusters.
+            let u = header.utf8
+            var start = u.startIndex
+            while start < u.endIndex {
+                let end = u[start...].firstIndex(of: UInt8(ascii: ";")) ?? u.endIndex
+                if let eq = u[start..<end].firstIndex(of: UInt8(ascii: "=")),
+                   u[start..<eq].drop(while: Self.isSpace).elementsEqual(name.utf8) {
+                    var value = u[u.index(after: eq)..<end].drop(while: Self.isSpace)
+                    while let last = value.last, Self.isSpace(last) { value = value.dropLast() }
+                    if value.count >= 2, value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\"") {
+                        value = value.dropFirst().dropLast()
+                    }
+                    found = Substring(value)
+                }
+                start = end == u.endIndex ? end : u.index(after: end)
             }
         }
         return found.map(String.init)
     }
 
-    private static func trimmed(_ s: Substring) -> Substring {
-        var s = s.drop { $0 == " " || $0 == "\t" }
-        while s.last == " " || s.last == "\t" { s = s.dropLast() }
-        return s
-    }
+    private static func isSpace(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
 }
