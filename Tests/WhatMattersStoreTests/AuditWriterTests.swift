@@ -13,8 +13,14 @@ final class AuditWriterTests: XCTestCase {
     var database: TestDatabase!
     var store: Store { database.store }
 
+    /// A SQLite file for the tests of SQLite's own writer, whichever database the others use.
+    var sqliteDatabase: TestDatabase?
+
     override func setUp() async throws { database = try await TestDatabase() }
-    override func tearDown() async throws { try await database.shutdown() }
+    override func tearDown() async throws {
+        try await sqliteDatabase?.shutdown()
+        try await database.shutdown()
+    }
 
     /// The writer this database gets in the application (see `configure`).
     func makeWriter() -> (any AuditRecorder, close: () async -> Void) {
@@ -99,7 +105,10 @@ final class AuditWriterTests: XCTestCase {
     }
 
     func testAClosedSQLiteWriterRefusesRatherThanDropsAnEntry() async throws {
-        guard case .sqlite(let path) = database.location else { throw XCTSkip("SQLite only") }
+        let database = try await TestDatabase(sqliteOnly: true)
+        sqliteDatabase = database
+        let store = database.store
+        guard case .sqlite(let path) = database.location else { return XCTFail("expected SQLite") }
         let writer = SQLiteAuditWriter(path: path)
         try await writer.record(entry(1, person: nil), resumingOn: nil)
         await writer.close()

@@ -22,8 +22,8 @@ final class SQLiteReadsTests: XCTestCase {
     var reading: Store { Store(database.db, reader: reads.database(logger: Logger(label: "test"), on: MultiThreadedEventLoopGroup.singleton.any())) }
 
     override func setUp() async throws {
-        database = try await TestDatabase()
-        guard case .sqlite(let path) = database.location else { throw XCTSkip("SQLite only") }
+        database = try await TestDatabase(sqliteOnly: true)
+        guard case .sqlite(let path) = database.location else { return XCTFail("expected SQLite") }
         reads = SQLiteReads(path: path)
     }
 

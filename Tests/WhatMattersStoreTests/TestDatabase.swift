@@ -10,6 +10,8 @@ import SQLKit
 
 /// A real database for each test: a fresh SQLite file, or — when
 /// WHATMATTERS_TEST_POSTGRES_URL is set — a PostgreSQL database with its schema emptied first.
+/// Tests of SQLite's own parts (`SQLiteReads`, `SQLiteAuditWriter`) ask for SQLite always,
+/// so that they run on the PostgreSQL pass too rather than being skipped.
 final class TestDatabase {
     let databases: Databases
     let migrations = Migrations()
@@ -25,11 +27,11 @@ final class TestDatabase {
         return (v?.isEmpty ?? true) ? nil : v
     }
 
-    init() async throws {
+    init(sqliteOnly: Bool = false) async throws {
         threadPool = NIOThreadPool(numberOfThreads: 2)
         threadPool.start()
         databases = Databases(threadPool: threadPool, on: MultiThreadedEventLoopGroup.singleton)
-        if let url = Self.postgresURL {
+        if !sqliteOnly, let url = Self.postgresURL {
             location = .postgres(url: url)
             directory = nil
         } else {

@@ -6,8 +6,10 @@ import WhatMattersStore
 /// On SQLite the pages' plain reads go through `SQLiteReads` (each thread's own read-only
 /// connection, statements prepared once), and what a page shows is what was just saved.
 final class ReadPathTests: WebTestCase {
+    override class var sqliteOnly: Bool { true }
+
     func testPagesReadOnTheirThreadsOwnConnectionAndSeeWhatWasJustSaved() async throws {
-        guard let reads = app.storage[ReadsKey.self] else { throw XCTSkip("SQLite only") }
+        guard let reads = app.storage[ReadsKey.self] else { return XCTFail("SQLite's read path is not configured") }
         let p = try await person("Elin Haf")
         let b = Browser(app)
         try await b.signIn("nia@example.org")

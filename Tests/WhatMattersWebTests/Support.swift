@@ -21,11 +21,15 @@ class WebTestCase: XCTestCase {
     var otherPractitioner: Staff!
     static let password = "correct horse battery"
 
+    /// True for tests of SQLite's own read path: they run on a SQLite file on the PostgreSQL
+    /// pass too, rather than being skipped.
+    class var sqliteOnly: Bool { false }
+
     override func setUp() async throws {
         app = try await Application.make(.testing)
         app.logger.logLevel = .warning
         var config = AppConfig()
-        if let url = ProcessInfo.processInfo.environment["WHATMATTERS_TEST_POSTGRES_URL"], !url.isEmpty {
+        if !Self.sqliteOnly, let url = ProcessInfo.processInfo.environment["WHATMATTERS_TEST_POSTGRES_URL"], !url.isEmpty {
             config.database = .postgres(url: url)
         } else {
             let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wm-web-\(UUID().uuidString)")

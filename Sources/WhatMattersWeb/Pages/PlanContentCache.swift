@@ -20,11 +20,10 @@ final class PlanContentCache: Sendable {
         let locale: Locale2
     }
 
-    /// What the content is made from.
+    /// What the content is made from, besides the key.
     struct Source: Equatable {
         let person: Person
         let record: PlanRecord
-        let latestVersion: Int?
         let savedBy: Staff?
         let review: PracticeReview?
     }
@@ -38,7 +37,7 @@ final class PlanContentCache: Sendable {
 
     func content(of model: PlanPageModel, record: PlanRecord, locale: Locale2, make: () -> [BodyNode]) -> [BodyNode] {
         let key = Key(personID: model.person.id, version: record.version, latestVersion: model.latestVersion, locale: locale)
-        let source = Source(person: model.person, record: record, latestVersion: model.latestVersion, savedBy: model.savedBy, review: model.review)
+        let source = Source(person: model.person, record: record, savedBy: model.savedBy, review: model.review)
         if let k = kept.value(for: key), k.source == source { return [k.content] }
         let content = H.written(make())
         kept.keep((source, content), for: key)

@@ -146,20 +146,24 @@ struct HTMLWriter: HTMLBytes {
 
     /// What `write` writes, as bytes to keep.
     static func array(capacity: Int, _ write: (inout HTMLWriter) -> Void) -> [UInt8] {
-        var writer = HTMLWriter(capacity: capacity)
-        defer { writer.base.deallocate() }
-        write(&writer)
-        return Array(UnsafeBufferPointer(start: writer.base, count: writer.count))
+        written(capacity: capacity, write) { Array($0) }
     }
 
     /// What `write` writes, as a buffer to send.
     static func bytes(capacity: Int, _ write: (inout HTMLWriter) -> Void) -> ByteBuffer {
+        written(capacity: capacity, write) { bytes in
+            var buffer = ByteBufferAllocator().buffer(capacity: bytes.count)
+            buffer.writeBytes(bytes)
+            return buffer
+        }
+    }
+
+    /// Writes, then hands the bytes written to `copy` before they are freed.
+    private static func written<R>(capacity: Int, _ write: (inout HTMLWriter) -> Void, _ copy: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         var writer = HTMLWriter(capacity: capacity)
         defer { writer.base.deallocate() }
         write(&writer)
-        var buffer = ByteBufferAllocator().buffer(capacity: writer.count)
-        buffer.writeBytes(UnsafeRawBufferPointer(start: writer.base, count: writer.count))
-        return buffer
+        return copy(UnsafeBufferPointer(start: writer.base, count: writer.count))
     }
 
     @inline(__always)
